@@ -1,0 +1,50 @@
+package org.mineralsetl.cli;
+
+import org.mineralsetl.warehouse.ImportKind;
+import org.mineralsetl.warehouse.ImportLauncher;
+import org.mineralsetl.warehouse.LoadSummary;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The imports on offer, and how an import's outcome is printed. */
+@Component
+class ImportKinds {
+
+    private final List<ImportKind> kinds;
+
+    ImportKinds(List<ImportKind> kinds) {
+        this.kinds = kinds.stream().sorted(Comparator.comparingInt(ImportKind::order)).toList();
+    }
+
+    List<ImportKind> all() {
+        return kinds;
+    }
+
+    Optional<ImportKind> byName(String name) {
+        return kinds.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    String names() {
+        return kinds.stream().map(ImportKind::name).collect(Collectors.joining(", "));
+    }
+
+    static void print(ImportLauncher.Outcome o, PrintWriter out, PrintWriter err) {
+        switch (o.status()) {
+            case LOADED -> {
+                LoadSummary l = o.load().orElseThrow();
+                out.printf("loaded   %-34s %s: %d rows read, %d loaded, %d rejected, %d facts (load %d)%n",
+                        o.file().getFileName(), o.kind(), l.rowsRead(), l.rowsLoaded(), l.rowsRejected(),
+                        l.factsMerged(), l.loadId());
+            }
+            case ALREADY_LOADED -> out.printf("no-op    %s%n", o.message());
+            case FAILED -> err.printf("error: %s%n", o.message());
+        }
+        out.flush();
+        err.flush();
+    }
+}

@@ -1,0 +1,141 @@
+package org.mineralsetl.warehouse;
+
+import org.mineralsetl.support.BadFileException;
+import org.mineralsetl.support.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Launches one file's import. A file is identified by its content (SHA-256) and import kind: a
+ * byte-identical file already loaded is a no-op that says so; a failed or killed load of the same
+ * content is restarted from its last committed chunk. A PostgreSQL advisory lock keeps two processes
+ * from loading the same file at once, and tells a dead execution (nobody holds its lock) from a live one.
+ */
+@Component
+public class ImportLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
+
+    /** How one file's import ended. */
+    public enum Status { LOADED, ALREADY_LOADED, FAILED }
+
+    public record Outcome(String kind, Path file, Status status, String message, Optional<LoadSummary> load,
+                          Long jobExecutionId) {
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final JdbcLoadDao loads;
+    private final DataSource dataSource;
+
+    public ImportLauncher(JobOperator jobOperator, JobRepository jobRepository, JdbcLoadDao loads, DataSource dataSource) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.loads = loads;
+        this.dataSource = dataSource;
+    }
+
+    public Outcome importFile(ImportKind kind, Path file, double maxRejectPct) {
+        if (!Files.isRegularFile(file)) {
+            return new Outcome(kind.name(), file, Status.FAILED, file + ": no such file", Optional.empty(), null);
+        }
+        String sha;
+        try {
+            sha = Sha256.of(file);
+        } catch (BadFileException e) {
+            return new Outcome(kind.name(), file, Status.FAILED, e.getMessage(), Optional.empty(), null);
+        }
+        Optional<LoadSummary> done = loads.completedLoad(kind.name(), sha);
+        if (done.isPresent()) {
+            return alreadyLoaded(kind, file, done.get());
+        }
+        JobParameters params = new JobParametersBuilder()
+                .addString(LoadSteps.KIND, kind.name(), true)
+                .addString(LoadSteps.SHA256, sha, true)
+                .addString(LoadSteps.FILE, file.toAbsolutePath().toString(), false)
+                .addDouble(LoadSteps.MAX_REJECT_PCT, maxRejectPct, false)
+                .toJobParameters();
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, kind.name() + ':' + sha)) {
+                return new Outcome(kind.name(), file, Status.FAILED, file.getFileName()
+                        + ": another process is loading this file right now; try again when it has finished",
+                        Optional.empty(), null);
+            }
+            try {
+                recoverDeadExecution(kind, params);
+                JobExecution execution = jobOperator.start(kind.job(), params);
+                Optional<LoadSummary> load = loads.loadOfJobInstance(execution.getJobInstance().getInstanceId());
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    return new Outcome(kind.name(), file, Status.LOADED, null, load, execution.getId());
+                }
+                return new Outcome(kind.name(), file, Status.FAILED, LoadSteps.failureMessage(execution), load,
+                        execution.getId());
+            } finally {
+                unlock(lock, kind.name() + ':' + sha);
+            }
+        } catch (JobInstanceAlreadyCompleteException e) {
+            return loads.completedLoad(kind.name(), sha).map(l -> alreadyLoaded(kind, file, l))
+                    .orElse(new Outcome(kind.name(), file, Status.ALREADY_LOADED,
+                            file.getFileName() + " was already loaded (same SHA-256); nothing to do", Optional.empty(), null));
+        } catch (Exception e) {
+            log.debug("import {} {} failed", kind.name(), file, e);
+            return new Outcome(kind.name(), file, Status.FAILED, file.getFileName() + ": " + e.getMessage(),
+                    Optional.empty(), null);
+        }
+    }
+
+    private static Outcome alreadyLoaded(ImportKind kind, Path file, LoadSummary load) {
+        return new Outcome(kind.name(), file, Status.ALREADY_LOADED, file.getFileName()
+                + " is byte-identical (SHA-256 " + load.sha256().substring(0, 12) + "...) to " + load.fileName()
+                + " already loaded as load " + load.loadId() + "; nothing to do", Optional.of(load), null);
+    }
+
+    /** A STARTED execution whose lock nobody holds belongs to a process that died: mark it FAILED so it can restart. */
+    private void recoverDeadExecution(ImportKind kind, JobParameters params) {
+        JobInstance instance = jobRepository.getJobInstance(kind.job().getName(), params);
+        if (instance == null) {
+            return;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last != null && last.isRunning()) {
+            log.warn("job execution {} of {} was left {} by a process that is gone; marking it FAILED and restarting",
+                    last.getId(), kind.job().getName(), last.getStatus());
+            jobOperator.recover(last);
+        }
+    }
+
+    private static void unlock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            ps.execute();
+        }
+    }
+
+    private static boolean tryLock(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.mineralsetl.warehouse;
+
+import org.mineralsetl.support.RejectRow;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** etl.source_file, etl.load and etl.reject: the audit trail of every file and load. */
+@Repository
+public class JdbcLoadDao {
+
+    private static final String SUMMARY = """
+            select l.load_id, l.source_file_id, f.file_name, f.sha256, f.source_kind, f.edition, l.status,
+                   l.rows_read, l.rows_loaded, l.rows_rejected, l.facts_merged, l.message, l.job_execution_id
+            from etl.load as l
+            join etl.source_file as f on f.source_file_id = l.source_file_id
+            """;
+
+    private static final RowMapper<LoadSummary> SUMMARY_MAPPER = (rs, i) -> new LoadSummary(
+            rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12),
+            rs.getLong(13));
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcLoadDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long registerFile(String kind, Path file, long size, String sha256, String edition) {
+        return jdbc.queryForObject("""
+                insert into etl.source_file (source_kind, file_name, path, size_bytes, sha256, edition)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (source_kind, sha256) do update
+                    set path = excluded.path, file_name = excluded.file_name,
+                        edition = coalesce(excluded.edition, etl.source_file.edition)
+                returning source_file_id""", Long.class,
+                kind, file.getFileName().toString(), file.toAbsolutePath().toString(), size, sha256, edition);
+    }
+
+    public Optional<LoadSummary> completedLoad(String kind, String sha256) {
+        return jdbc.query(SUMMARY + " where f.source_kind = ? and f.sha256 = ? and l.status = 'COMPLETED' order by l.load_id desc limit 1",
+                SUMMARY_MAPPER, kind, sha256).stream().findFirst();
+    }
+
+    public Optional<LoadSummary> loadOfJobInstance(long jobInstanceId) {
+        return jdbc.query(SUMMARY + " where l.job_instance_id = ?", SUMMARY_MAPPER, jobInstanceId).stream().findFirst();
+    }
+
+    public Optional<LoadSummary> load(long loadId) {
+        return jdbc.query(SUMMARY + " where l.load_id = ?", SUMMARY_MAPPER, loadId).stream().findFirst();
+    }
+
+    public List<LoadSummary> recentLoads(int limit) {
+        return jdbc.query(SUMMARY + " order by l.load_id desc limit ?", SUMMARY_MAPPER, limit);
+    }
+
+    public long startLoad(long sourceFileId, String jobName, long jobInstanceId, long jobExecutionId) {
+        return jdbc.queryForObject("""
+                insert into etl.load (source_file_id, job_name, job_instance_id, job_execution_id, status)
+                values (?, ?, ?, ?, 'STARTED')
+                on conflict (job_instance_id) do update
+                    set job_execution_id = excluded.job_execution_id, status = 'STARTED', message = null,
+                        finished_at = null
+                returning load_id""", Long.class, sourceFileId, jobName, jobInstanceId, jobExecutionId);
+    }
+
+    public void finish(long loadId, String status, long rowsRead, long rowsLoaded, long rowsRejected,
+                       long factsMerged, String message) {
+        jdbc.update("""
+                update etl.load
+                set status = ?, rows_read = ?, rows_loaded = ?, rows_rejected = ?, facts_merged = ?, message = ?,
+                    finished_at = now()
+                where load_id = ?""", status, rowsRead, rowsLoaded, rowsRejected, factsMerged, message, loadId);
+    }
+
+    public void markEnded(long jobInstanceId, String status, String message) {
+        jdbc.update("update etl.load set status = ?, message = ?, finished_at = now() where job_instance_id = ? and status = 'STARTED'",
+                status, message, jobInstanceId);
+    }
+
+    public void writeRejects(long loadId, long sourceFileId, String fileName, List<RejectRow> rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into etl.reject (load_id, source_file_id, file_name, sheet, row_number, column_name, raw_text, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rejects, 500, (ps, r) -> {
+            ps.setLong(1, loadId);
+            ps.setLong(2, sourceFileId);
+            ps.setString(3, fileName);
+            ps.setString(4, r.sheet());
+            ps.setLong(5, r.rowNumber());
+            ps.setString(6, r.columnName());
+            ps.setString(7, r.rawText());
+            ps.setString(8, r.reason());
+        });
+    }
+
+    public long rejectedRows(long loadId) {
+        return jdbc.queryForObject("select count(distinct (coalesce(sheet, ''), row_number)) from etl.reject where load_id = ?",
+                Long.class, loadId);
+    }
+
+    public List<RejectRow> rejects(long loadId) {
+        return jdbc.query("""
+                select sheet, row_number, column_name, raw_text, reason from etl.reject
+                where load_id = ? order by row_number, column_name nulls first""",
+                (rs, i) -> new RejectRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                loadId);
+    }
+}

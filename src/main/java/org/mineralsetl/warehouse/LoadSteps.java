@@ -1,0 +1,167 @@
+package org.mineralsetl.warehouse;
+
+import org.mineralsetl.support.BadFileException;
+import org.mineralsetl.support.Sha256;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The two steps every import shares around its own chunk step: prepare (register the file by SHA-256,
+ * inspect it, open the load) and merge (check the reject threshold, merge staging into the facts in one
+ * transaction, close the load). With the listener that records why a load failed.
+ */
+@Component
+public class LoadSteps {
+
+    public static final String FILE = "file";
+    public static final String SHA256 = "sha256";
+    public static final String KIND = "kind";
+    public static final String MAX_REJECT_PCT = "maxRejectPct";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcLoadDao loads;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public LoadSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcLoadDao loads,
+                     NamedParameterJdbcTemplate jdbc) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.loads = loads;
+        this.jdbc = jdbc;
+    }
+
+    public Step prepareStep(String name, String kind, FileInspector inspector) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    StepExecution step = chunkContext.getStepContext().getStepExecution();
+                    JobExecution job = step.getJobExecution();
+                    JobParameters params = job.getJobParameters();
+                    Path file = Path.of(params.getString(FILE));
+                    String sha = params.getString(SHA256);
+                    if (!Files.isRegularFile(file)) {
+                        throw new BadFileException(file + ": no such file");
+                    }
+                    String actual = Sha256.of(file);
+                    if (!actual.equals(sha)) {
+                        throw new BadFileException(file.getFileName() + ": the file changed since the load was started"
+                                + " (SHA-256 " + actual + ", expected " + sha + "); import it again as a new load");
+                    }
+                    String edition = inspector.editionOf(file);
+                    long sourceFileId = loads.registerFile(kind, file, Files.size(file), sha, edition);
+                    long loadId = loads.startLoad(sourceFileId, job.getJobInstance().getJobName(),
+                            job.getJobInstance().getInstanceId(), job.getId());
+                    ExecutionContext ctx = job.getExecutionContext();
+                    ctx.putLong(LoadContext.LOAD_ID, loadId);
+                    ctx.putLong(LoadContext.SOURCE_FILE_ID, sourceFileId);
+                    ctx.putString(LoadContext.FILE_NAME, file.getFileName().toString());
+                    ctx.putString(LoadContext.EDITION, edition);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /**
+     * @param mergeSql     classpath resource with the merge statements (parameter :load_id)
+     * @param factTable    the fact table the merge writes, to count its rows for the load record
+     * @param stagingTable the staging table of the load, to count the source rows staged
+     * @param loadStepName the chunk step, whose reader's saved count is the number of rows read
+     * @param readerName   that reader's name
+     */
+    public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
+                          String readerName) {
+        List<String> statements = statements(mergeSql);
+        return new StepBuilder(name, jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    LoadContext load = LoadContext.of(job);
+                    Map<String, Object> p = Map.of("load_id", load.loadId());
+                    StepExecution loadStep = jobRepository.getLastStepExecution(job.getJobInstance(), loadStepName);
+                    // the reader's saved count includes its final read that returned null (end of file)
+                    long rowsRead = loadStep == null ? 0
+                            : Math.max(0, loadStep.getExecutionContext().getInt(readerName + ".read.count", 0) - 1);
+                    long rowsStaged = jdbc.queryForObject("select count(distinct (coalesce(sheet, ''), row_number)) from "
+                            + stagingTable + " where load_id = :load_id", p, Long.class);
+                    long rejectedRows = loads.rejectedRows(load.loadId());
+                    double maxPct = job.getJobParameters().getDouble(MAX_REJECT_PCT, 10.0);
+                    double pct = rowsRead == 0 ? 0 : 100.0 * rejectedRows / rowsRead;
+                    if (pct > maxPct) {
+                        String message = String.format(java.util.Locale.ROOT,
+                                "%s: %d of %d rows rejected (%.1f%%), above the %.1f%% threshold of this load;"
+                                        + " nothing was merged. See the reasons with: jobs/etl rejects %d",
+                                load.fileName(), rejectedRows, rowsRead, pct, maxPct, load.loadId());
+                        throw new RejectThresholdExceededException(message);
+                    }
+                    for (String sql : statements) {
+                        jdbc.update(sql, p);
+                    }
+                    long facts = jdbc.queryForObject("select count(*) from " + factTable + " where load_id = :load_id",
+                            p, Long.class);
+                    loads.finish(load.loadId(), "COMPLETED", rowsRead, rowsStaged, loads.rejectedRows(load.loadId()),
+                            facts, null);
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    /** Records a failed or stopped job on its load, with the first error's message. */
+    public JobExecutionListener listener() {
+        return new JobExecutionListener() {
+            @Override
+            public void afterJob(JobExecution jobExecution) {
+                if (jobExecution.getStatus().isUnsuccessful() || jobExecution.getStatus().isRunning()) {
+                    String message = failureMessage(jobExecution);
+                    loads.markEnded(jobExecution.getJobInstance().getInstanceId(), "FAILED", message);
+                }
+            }
+        };
+    }
+
+    /** The innermost message of the first failure of a job execution, or its exit description. */
+    public static String failureMessage(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            String d = execution.getExitStatus().getExitDescription();
+            return d == null || d.isBlank() ? execution.getStatus().toString() : d;
+        }
+        Throwable t = failures.get(0);
+        while (t.getCause() != null && !(t instanceof BadFileException) && !(t instanceof RejectThresholdExceededException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static List<String> statements(String resource) {
+        try {
+            String text = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+            return Arrays.stream(text.split(";\\s*(\\n|$)"))
+                    .map(String::strip)
+                    .filter(s -> !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.mineralsetl.warehouse;
+
+/** A load as recorded in etl.load, with its file. */
+public record LoadSummary(long loadId, long sourceFileId, String fileName, String sha256, String sourceKind,
+                          String edition, String status, long rowsRead, long rowsLoaded, long rowsRejected,
+                          long factsMerged, String message, long jobExecutionId) {
+}
