@@ -99,7 +99,7 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
             try {
                 cells = csv.readNext();
             } catch (CharacterCodingException e) {
-                throw new BadFileException(file.getFileName() + ": not UTF-8 text near line " + recordStartLine, e);
+                throw new BadFileException(file.getFileName() + ": not UTF-8 text (malformed bytes at or after line " + recordStartLine + "); save it as UTF-8 and import it again", e);
             }
             if (cells == null || !isBlank(cells)) {
                 return cells;
