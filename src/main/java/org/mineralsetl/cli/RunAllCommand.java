@@ -1,5 +1,6 @@
 package org.mineralsetl.cli;
 
+import org.mineralsetl.indicator.IndicatorRunner;
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code jobs/etl run-all [DIR]}: the main job. Imports every recognised file under DIR (default
- * input-samples) in import-kind order and prints a summary. A file that is not what its name says is
+ * input-samples) in import-kind order, recomputes the indicators and prints a summary. A file that is not what its name says is
  * refused before launch and reported; it does not fail the run.
  */
 @Command(name = "run-all", mixinStandardHelpOptions = true,
@@ -41,11 +42,14 @@ class RunAllCommand implements Callable<Integer> {
 
     private final ImportKinds kinds;
     private final ImportLauncher launcher;
+    private final IndicatorRunner indicators;
     private final Path home;
 
-    RunAllCommand(ImportKinds kinds, ImportLauncher launcher, @Value("${etl.home:.}") String home) {
+    RunAllCommand(ImportKinds kinds, ImportLauncher launcher, IndicatorRunner indicators,
+                  @Value("${etl.home:.}") String home) {
         this.kinds = kinds;
         this.launcher = launcher;
+        this.indicators = indicators;
         this.home = Path.of(home);
     }
 
@@ -100,7 +104,8 @@ class RunAllCommand implements Callable<Integer> {
                         + " %d refused, %d failed, %d not recognised%n",
                 root, loaded, rows, rejected, facts, noop, refused.size(), failed, ignored);
         out.flush();
-        return failed > 0 ? EtlCommand.FAILED : EtlCommand.OK;
+        int indicatorExit = IndicatorsCommand.print(indicators.run(), out, err);
+        return failed > 0 || indicatorExit != EtlCommand.OK ? EtlCommand.FAILED : EtlCommand.OK;
     }
 
     private static Optional<String> refusal(ImportKind kind, Path file) {

@@ -2,6 +2,7 @@ package org.mineralsetl.warehouse;
 
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.support.Sha256;
+import org.mineralsetl.support.SqlScript;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -11,20 +12,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The two steps every import shares around its own chunk step: prepare (register the file by SHA-256,
@@ -92,7 +87,7 @@ public class LoadSteps {
      */
     public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
                           String readerName) {
-        List<String> statements = statements(mergeSql);
+        List<String> statements = SqlScript.statements(mergeSql);
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
@@ -151,17 +146,5 @@ public class LoadSteps {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private static List<String> statements(String resource) {
-        try {
-            String text = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-            return Arrays.stream(text.split(";\\s*(\\n|$)"))
-                    .map(String::strip)
-                    .filter(s -> !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
