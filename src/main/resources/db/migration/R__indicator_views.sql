@@ -98,7 +98,7 @@ where edition_rank = 1;
 comment on view indicator.v_supply_risk_wgi is 'EU criticality method supply risk term HHI_WGI: sum of squared production shares (fractions) times World Governance Indicators rescaled 0-10 (10 = worst: (2.5 - mean of the six estimates) * 2). Latest edition per key.';
 comment on column indicator.v_supply_risk_wgi.hhi_wgi is 'HHI of fractions weighted by scaled WGI, 0-10.';
 comment on column indicator.v_supply_risk_wgi.wgi_year is 'WGI year used (production year or latest earlier).';
-comment on column indicator.v_supply_risk_wgi.coverage_pct is 'Share of world production from countries with a WGI, percent.';
+comment on column indicator.v_supply_risk_wgi.coverage_pct is 'Part of the listed producers'' output (by share) from countries with a WGI, percent.';
 
 create or replace view indicator.v_stockpile_cover as
 select commodity, as_of, quantity_t, days_of_net_imports, days_of_consumption, reference_year, reference_edition,

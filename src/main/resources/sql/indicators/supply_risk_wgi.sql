@@ -3,7 +3,8 @@
 -- Formula: hhi_wgi = sum over countries of share_i^2 * wgi_i, share_i a fraction of world_t, and
 --   wgi_i = (2.5 - mean of the six WGI estimates CC, GE, PV, RQ, RL, VA of country i) * 2, so 0 is the best
 --   governance and 10 the worst. The WGI year is the production year, or the latest earlier year published
---   (wgi_year). Countries without WGI are left out; coverage_pct is the share of world_t that had one.
+--   (wgi_year). Countries without WGI are left out; coverage_pct is the part of the listed producers'
+--   output (by share) that had one.
 -- Source: indicator.production_share_base; ref.governance_indicator (jobs/etl import wgi, World Bank WGI).
 
 delete from indicator.supply_risk_wgi;
@@ -37,7 +38,7 @@ weighted as (
         b.source, b.edition, b.commodity, b.stage, b.year, k.wgi_year,
         count(*)                                                     as n_producers,
         sum((b.share_pct / 100.0) ^ 2 * w.wgi_scaled)                as hhi_wgi,
-        sum(b.share_pct) filter (where w.wgi_scaled is not null)     as coverage_pct
+        100.0 * sum(b.share_pct) filter (where w.wgi_scaled is not null) / sum(b.share_pct) as coverage_pct
     from base as b
     join key_wgi_year as k on k.year = b.year
     left join wgi_mean as w on w.iso3 = b.country_iso3 and w.year = k.wgi_year

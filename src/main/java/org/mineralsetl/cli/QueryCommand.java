@@ -1,6 +1,7 @@
 package org.mineralsetl.cli;
 
 import com.opencsv.CSVWriter;
+import com.opencsv.ResultSetHelperService;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
@@ -40,6 +41,10 @@ class QueryCommand implements Callable<Integer> {
                     try (ResultSet rs = st.getResultSet()) {
                         CSVWriter csv = new CSVWriter(spec.commandLine().getOut(), ',', CSVWriter.DEFAULT_QUOTE_CHARACTER,
                                 CSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n");
+                        ResultSetHelperService iso = new ResultSetHelperService();
+                        iso.setDateFormat("yyyy-MM-dd");
+                        iso.setDateTimeFormat("yyyy-MM-dd HH:mm:ss");
+                        csv.setResultService(iso);
                         csv.writeAll(rs, true, false, false);
                         csv.flush();
                     } catch (java.io.IOException e) {

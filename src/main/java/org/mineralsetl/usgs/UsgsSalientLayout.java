@@ -91,7 +91,10 @@ record UsgsSalientLayout(int yearColumn, List<Column> columns) {
             List<String> tokens = new ArrayList<>(List.of(rest.split("_", -1)));
             String last = tokens.remove(tokens.size() - 1).toLowerCase(Locale.ROOT);
             unit = null;
-            if (UNITS.containsKey(last)) {
+            if (rules.unitOverride(slug, name).isPresent()) {
+                // the last word is the (mislabelled) unit: NIR_ct, Employment_um, Stocks_
+                unit = last;
+            } else if (UNITS.containsKey(last)) {
                 unit = last;
             } else {
                 for (String suffix : SUFFIXES) {

@@ -143,7 +143,12 @@ class UsgsImportIntegrationTests extends WarehouseIntegrationTest {
                 BigDecimal.class)).isEqualByComparingTo("1500");
         assertThat(jdbc.queryForObject("""
                 select qualifier || lower_bound from warehouse.v_us_salient
-                where commodity = 'tungsten' and year = 2023 and measure = 'nir_pct'""", String.class)).isEqualTo(">50");
+                where commodity = 'tungsten' and year = 2023 and measure = 'nir_pct' and detail = ''""", String.class)).isEqualTo(">50");
+        // a corrected unit replaces the mislabelled last word: Employment_m is a head count, not a detail "m"
+        assertThat(jdbc.queryForObject("""
+                select unit || '=' || value from warehouse.v_us_salient
+                where commodity = 'rare_earths' and year = 2023 and measure = 'employment' and detail = ''""", String.class))
+                .isEqualTo("count=450");
         // rare earths: NIR_Concentrate_t is a percent column holding E (net exporter)
         assertThat(jdbc.queryForObject("""
                 select qualifier from warehouse.v_us_salient
