@@ -131,3 +131,20 @@ final as (
 select * from final;
 
 comment on view warehouse.v_us_salient is 'US salient statistics from USGS MCS in long format, latest edition per (commodity, year, measure, detail, unit).';
+
+create or replace view warehouse.v_country as
+select c.iso3, c.iso2, c.m49, c.name, c.region, c.sub_region, c.is_historical
+from ref.country as c;
+
+comment on view warehouse.v_country is 'Countries (ISO 3166-1 alpha-3 key) for joins and labels.';
+comment on column warehouse.v_country.iso3 is 'ISO 3166-1 alpha-3.';
+comment on column warehouse.v_country.name is 'Name (ISO 3166).';
+comment on column warehouse.v_country.is_historical is 'True for entities that no longer exist (Former USSR, ...).';
+
+create or replace view warehouse.v_country_group as
+select g.group_code, g.name as group_name, m.iso3, g.is_editable
+from ref.country_group as g
+join ref.country_group_member as m on m.group_code = g.group_code;
+
+comment on view warehouse.v_country_group is 'Members of the country groups (china_mainland, greater_china, eu27, allied_bloc, ...).';
+comment on column warehouse.v_country_group.is_editable is 'True for groups meant to be edited (allied_bloc).';

@@ -13,10 +13,11 @@ import java.util.concurrent.Callable;
 
 /** {@code jobs/etl import <kind> <file>...}: loads files of one kind, each as its own restartable load. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports files of one kind. Exit 0 when every file loaded (or was already loaded), 1 otherwise.")
+        description = "Imports files of one kind. Exit 0 when every file loaded (or was already loaded), 1 when one failed,"
+                + " 4 when one's rejects passed the threshold.")
 class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "usgs-world, usgs-salient")
+    @Parameters(index = "0", paramLabel = "KIND", description = "the import kind (jobs/etl import --help lists them in the README; e.g. usgs-world, usgs-salient, wgi, stockpile)")
     String kind;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "files to import")
@@ -41,14 +42,12 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportKind k = kinds.byName(kind).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "unknown import kind '" + kind + "'; known kinds: " + kinds.names()));
-        int exit = EtlCommand.OK;
+        List<ImportLauncher.Outcome> outcomes = new java.util.ArrayList<>();
         for (Path file : files) {
             ImportLauncher.Outcome o = launcher.importFile(k, file, maxRejectPct);
             ImportKinds.print(o, spec.commandLine().getOut(), spec.commandLine().getErr());
-            if (o.status() == ImportLauncher.Status.FAILED) {
-                exit = EtlCommand.FAILED;
-            }
+            outcomes.add(o);
         }
-        return exit;
+        return ImportKinds.exitCode(outcomes);
     }
 }

@@ -33,6 +33,17 @@ class ImportKinds {
         return kinds.stream().map(ImportKind::name).collect(Collectors.joining(", "));
     }
 
+    /** 1 when any load failed, else 4 when any passed its reject threshold, else 0. */
+    static int exitCode(List<ImportLauncher.Outcome> outcomes) {
+        if (outcomes.stream().anyMatch(o -> o.status() == ImportLauncher.Status.FAILED)) {
+            return EtlCommand.FAILED;
+        }
+        if (outcomes.stream().anyMatch(o -> o.status() == ImportLauncher.Status.REJECTS_OVER_THRESHOLD)) {
+            return EtlCommand.REJECTS;
+        }
+        return EtlCommand.OK;
+    }
+
     static void print(ImportLauncher.Outcome o, PrintWriter out, PrintWriter err) {
         switch (o.status()) {
             case LOADED -> {
@@ -42,7 +53,7 @@ class ImportKinds {
                         l.factsMerged(), l.loadId());
             }
             case ALREADY_LOADED -> out.printf("no-op    %s%n", o.message());
-            case FAILED -> err.printf("error: %s%n", o.message());
+            case FAILED, REJECTS_OVER_THRESHOLD -> err.printf("error: %s%n", o.message());
         }
         out.flush();
         err.flush();

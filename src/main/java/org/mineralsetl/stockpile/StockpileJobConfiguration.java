@@ -2,6 +2,7 @@ package org.mineralsetl.stockpile;
 
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
@@ -65,6 +66,7 @@ class StockpileJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(stockpileReader)
                 .processor(stockpileItemProcessor)
+                .listener(new ReadProgress(stockpileReader))
                 .writer(stockpileWriter)
                 .build();
     }

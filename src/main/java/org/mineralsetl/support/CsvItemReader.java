@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * lines) with opencsv, checks its header, skips blank records and hands each record to the source's row
  * mapper. Restartable: the item count is saved in the step's execution context under the reader's name.
  */
-public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T> {
+public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T> implements ProgressSource {
 
     /** Maps one CSV record to the source's row type. */
     @FunctionalInterface
@@ -34,6 +34,8 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
     private final RowMapper<T> rowMapper;
     private CSVReader csv;
     private List<String> header;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private long totalBytes;
 
     public CsvItemReader(String name, Path file, Consumer<List<String>> headerCheck, RowMapper<T> rowMapper) {
         setName(name);
@@ -70,7 +72,28 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        var in = BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get();
+        totalBytes = Files.size(file);
+        bytesRead.set(0);
+        var counting = new java.io.FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesRead.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                if (n > 0) {
+                    bytesRead.addAndGet(n);
+                }
+                return n;
+            }
+        };
+        var in = BOMInputStream.builder().setInputStream(counting).get();
         csv = new CSVReader(new InputStreamReader(in, decoder));
         String[] first = nextNonBlank();
         if (first == null) {
@@ -114,6 +137,21 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
             }
         }
         return true;
+    }
+
+    @Override
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytesRead.get();
+    }
+
+    @Override
+    public long totalBytes() {
+        return totalBytes;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.mineralsetl.usgs;
 
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
@@ -64,6 +65,7 @@ class UsgsSalientJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(usgsSalientReader)
                 .processor(usgsSalientItemProcessor)
+                .listener(new ReadProgress(usgsSalientReader))
                 .writer(usgsSalientWriter)
                 .build();
     }

@@ -2,6 +2,7 @@ package org.mineralsetl.usgs;
 
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
@@ -68,6 +69,7 @@ class UsgsWorldJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(usgsWorldReader)
                 .processor(usgsWorldItemProcessor)
+                .listener(new ReadProgress(usgsWorldReader))
                 .writer(usgsWorldWriter)
                 .build();
     }

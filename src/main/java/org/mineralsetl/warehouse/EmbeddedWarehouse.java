@@ -30,7 +30,7 @@ public final class EmbeddedWarehouse implements AutoCloseable {
             Files.createDirectories(dataDir.getParent() == null ? Path.of(".") : dataDir.getParent());
             Path pid = dataDir.resolve("postmaster.pid");
             if (Files.exists(pid) && processAlive(pid)) {
-                throw new IllegalStateException("the embedded warehouse at " + dataDir
+                throw new WarehouseBusyException("the embedded warehouse at " + dataDir
                         + " is in use by another process (" + pid + "); wait for it to finish or stop it");
             }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

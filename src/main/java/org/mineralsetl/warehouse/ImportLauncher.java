@@ -35,7 +35,7 @@ public class ImportLauncher {
     private static final Logger log = LoggerFactory.getLogger(ImportLauncher.class);
 
     /** How one file's import ended. */
-    public enum Status { LOADED, ALREADY_LOADED, FAILED }
+    public enum Status { LOADED, ALREADY_LOADED, FAILED, REJECTS_OVER_THRESHOLD }
 
     public record Outcome(String kind, Path file, Status status, String message, Optional<LoadSummary> load,
                           Long jobExecutionId) {
@@ -67,6 +67,11 @@ public class ImportLauncher {
         if (done.isPresent()) {
             return alreadyLoaded(kind, file, done.get());
         }
+        Optional<LoadSummary> abandoned = loads.abandonedLoad(kind.name(), sha);
+        if (abandoned.isPresent()) {
+            return new Outcome(kind.name(), file, Status.FAILED, file.getFileName() + ": its load "
+                    + abandoned.get().loadId() + " was abandoned by an operator and is not restarted", abandoned, null);
+        }
         JobParameters params = new JobParametersBuilder()
                 .addString(LoadSteps.KIND, kind.name(), true)
                 .addString(LoadSteps.SHA256, sha, true)
@@ -86,7 +91,8 @@ public class ImportLauncher {
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
                     return new Outcome(kind.name(), file, Status.LOADED, null, load, execution.getId());
                 }
-                return new Outcome(kind.name(), file, Status.FAILED, LoadSteps.failureMessage(execution), load,
+                Status status = LoadSteps.failedOnRejects(execution) ? Status.REJECTS_OVER_THRESHOLD : Status.FAILED;
+                return new Outcome(kind.name(), file, status, LoadSteps.failureMessage(execution), load,
                         execution.getId());
             } finally {
                 unlock(lock, kind.name() + ':' + sha);
@@ -99,6 +105,47 @@ public class ImportLauncher {
             log.debug("import {} {} failed", kind.name(), file, e);
             return new Outcome(kind.name(), file, Status.FAILED, file.getFileName() + ": " + e.getMessage(),
                     Optional.empty(), null);
+        }
+    }
+
+    /**
+     * Restarts the import of a failed or stopped job execution from its last committed chunk: the same file
+     * content (SHA-256) through the same job instance.
+     */
+    public Outcome restart(ImportKind kind, JobExecution execution) {
+        Path file = Path.of(execution.getJobParameters().getString(LoadSteps.FILE));
+        String sha = execution.getJobParameters().getString(LoadSteps.SHA256);
+        if (!Files.isRegularFile(file)) {
+            return new Outcome(kind.name(), file, Status.FAILED, "execution " + execution.getId() + " read " + file
+                    + ", which is no longer there; import the file again from where it is now", Optional.empty(), null);
+        }
+        if (!Sha256.of(file).equals(sha)) {
+            return new Outcome(kind.name(), file, Status.FAILED, file + " changed since execution " + execution.getId()
+                    + " (different SHA-256); it is a new file: import it as a new load", Optional.empty(), null);
+        }
+        return importFile(kind, file, execution.getJobParameters().getDouble(LoadSteps.MAX_REJECT_PCT, 10.0));
+    }
+
+    /** Abandons a failed, stopped or dead execution so that its load is never restarted. */
+    public String abandon(ImportKind kind, JobExecution execution) {
+        String sha = execution.getJobParameters().getString(LoadSteps.SHA256);
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock, kind.name() + ':' + sha)) {
+                return null;
+            }
+            try {
+                JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+                if (last != null && last.isRunning()) {
+                    jobOperator.recover(last);
+                }
+                jobOperator.abandon(execution.getId());
+                loads.markEnded(execution.getJobInstance().getInstanceId(), "ABANDONED", "abandoned by an operator");
+                return "execution " + execution.getId() + " abandoned; its load will not be restarted";
+            } finally {
+                unlock(lock, kind.name() + ':' + sha);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot abandon execution " + execution.getId() + ": " + e.getMessage(), e);
         }
     }
 

@@ -47,6 +47,11 @@ public class JdbcLoadDao {
                 SUMMARY_MAPPER, kind, sha256).stream().findFirst();
     }
 
+    public Optional<LoadSummary> abandonedLoad(String kind, String sha256) {
+        return jdbc.query(SUMMARY + " where f.source_kind = ? and f.sha256 = ? and l.status = 'ABANDONED' order by l.load_id desc limit 1",
+                SUMMARY_MAPPER, kind, sha256).stream().findFirst();
+    }
+
     public Optional<LoadSummary> loadOfJobInstance(long jobInstanceId) {
         return jdbc.query(SUMMARY + " where l.job_instance_id = ?", SUMMARY_MAPPER, jobInstanceId).stream().findFirst();
     }
@@ -79,7 +84,7 @@ public class JdbcLoadDao {
     }
 
     public void markEnded(long jobInstanceId, String status, String message) {
-        jdbc.update("update etl.load set status = ?, message = ?, finished_at = now() where job_instance_id = ? and status = 'STARTED'",
+        jdbc.update("update etl.load set status = ?, message = ?, finished_at = now() where job_instance_id = ? and status <> 'COMPLETED'",
                 status, message, jobInstanceId);
     }
 

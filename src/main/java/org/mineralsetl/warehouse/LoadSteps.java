@@ -134,6 +134,18 @@ public class LoadSteps {
         };
     }
 
+    /** True when the job failed because its rejected rows passed the threshold. */
+    public static boolean failedOnRejects(JobExecution execution) {
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof RejectThresholdExceededException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The innermost message of the first failure of a job execution, or its exit description. */
     public static String failureMessage(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();

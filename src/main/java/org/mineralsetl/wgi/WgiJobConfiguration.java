@@ -2,6 +2,7 @@ package org.mineralsetl.wgi;
 
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
@@ -63,6 +64,7 @@ class WgiJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(wgiReader)
                 .processor(wgiItemProcessor)
+                .listener(new ReadProgress(wgiReader))
                 .writer(wgiWriter)
                 .build();
     }

@@ -87,7 +87,7 @@ class UsgsLoadLifecycleIntegrationTests extends WarehouseIntegrationTest {
 
         ImportLauncher.Outcome strict = importFile("usgs-world", file, 10.0);
 
-        assertThat(strict.status()).isEqualTo(ImportLauncher.Status.FAILED);
+        assertThat(strict.status()).isEqualTo(ImportLauncher.Status.REJECTS_OVER_THRESHOLD);
         assertThat(strict.message()).contains("1 of 3 rows rejected").contains("nothing was merged")
                 .contains("jobs/etl rejects");
         assertThat(count("select count(*) from warehouse.production_fact")).isZero();

@@ -1,0 +1,11 @@
+package org.mineralsetl.support;
+
+/** A reader that can tell how far through its file it is. */
+public interface ProgressSource {
+
+    String fileName();
+
+    long bytesRead();
+
+    long totalBytes();
+}
