@@ -1,22 +1,29 @@
 -- Merge one load (:load_id) of staging.trade_row into warehouse.trade_fact.
 -- Natural key: source, edition, year, month, HS revision, reporter, partner, flow, HS code, breakdown.
 -- 1. a re-delivery replaces: facts of other loads with a key this load carries are deleted (only when an
---    earlier load touched the same source, edition and year; a first load of a year skips the join);
+--    earlier load touched the same source, edition and year, per warehouse.trade_slice; a first load of a
+--    year skips the join);
 -- 2. insert; a key given twice in the file keeps one row (on conflict do nothing), no sort of the load;
 -- 3. the rows that lost as duplicates become rejects naming the row kept (only when there were any);
--- 4. the load's staging partition is dropped. The whole merge runs in one transaction.
+-- 4. the load's staging partition is emptied (truncate; the next load's options step drops it). The whole merge runs in one transaction.
 
-with slices as (
-    select distinct source, edition, year
-    from staging.trade_row
-    where load_id = :load_id
-),
+call staging.analyze_trade_row_partition(:load_id);
 
-earlier as (
+insert into warehouse.trade_slice (source, edition, year, load_id)
+select distinct source, edition, year, load_id
+from staging.trade_row
+where load_id = :load_id
+on conflict do nothing;
+
+with earlier as (
     select 1
-    from warehouse.trade_fact as p
-    join slices on p.source = slices.source and p.edition = slices.edition and p.year = slices.year
-    where p.load_id <> :load_id
+    from warehouse.trade_slice as mine
+    join warehouse.trade_slice as other
+        on other.source = mine.source
+       and other.edition = mine.edition
+       and other.year = mine.year
+       and other.load_id <> mine.load_id
+    where mine.load_id = :load_id
     limit 1
 )
 
@@ -91,4 +98,4 @@ where s.load_id = :load_id
   and k.row_number <> s.row_number
   and (select staged > merged from counts);
 
-call staging.drop_trade_row_partition(:load_id);
+call staging.empty_trade_row_partition(:load_id);

@@ -28,7 +28,17 @@ public final class BaciSampleFile {
 
     /** Writes {@code rows} data rows of year {@code year} to {@code file}; returns the rows written. */
     public static long write(Path file, long rows, int year, long seed) {
-        List<String> countries = column("reference/baci-country-codes-V202301.csv", "country_code");
+        // one code per country: the table also lists historical codes of the same ISO3 (280 and 276 Germany)
+        List<String> countries = new ArrayList<>();
+        java.util.Set<String> iso3s = new java.util.HashSet<>();
+        List<String> iso3 = column("reference/baci-country-codes-V202301.csv", "iso_3digit_alpha");
+        List<String> codes = column("reference/baci-country-codes-V202301.csv", "country_code");
+        for (int c = codes.size() - 1; c >= 0; c--) {
+            if (iso3.get(c).equals("N/A") || iso3s.add(iso3.get(c))) {
+                countries.add(codes.get(c));
+            }
+        }
+        countries.sort(java.util.Comparator.comparingInt(Integer::parseInt));
         List<String> products = column("reference/baci-product-codes-HS17-V202301.csv", "code").stream()
                 .map(BaciItemProcessor::hsCode).sorted().toList();
         SplittableRandom random = new SplittableRandom(seed);
