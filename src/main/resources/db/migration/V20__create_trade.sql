@@ -378,3 +378,9 @@ create table warehouse.trade_slice (
     constraint pk_trade_slice primary key (source, edition, year, load_id)
 );
 comment on table warehouse.trade_slice is 'Bookkeeping of the trade merge: the (source, edition, year) slices each load wrote.';
+
+create view ref.v_baci_code_load as
+select load_id from ref.baci_country
+union all
+select load_id from ref.hs_product;
+comment on view ref.v_baci_code_load is 'Rows of the BACI code tables by the load that wrote them (counts for etl.load).';
