@@ -384,3 +384,49 @@ select load_id from ref.baci_country
 union all
 select load_id from ref.hs_product;
 comment on view ref.v_baci_code_load is 'Rows of the BACI code tables by the load that wrote them (counts for etl.load).';
+
+-- The insert of the trade merge (sql/merge/trade_fact.sql). A plain insert is twice as fast as one with
+-- on conflict (no speculative insertion per row); when the file gives a key twice it fails with a unique
+-- violation, is rolled back to the block's savepoint, and the insert runs again keeping one row per key.
+create procedure warehouse.insert_trade_facts(p_load_id bigint)
+language plpgsql as $$
+begin
+    begin
+        insert into warehouse.trade_fact (
+            source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3,
+            partner_kind, flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage,
+            is_proxy, hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd,
+            fob_value_usd, net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
+            is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
+            job_execution_id
+        )
+        select
+            source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3,
+            partner_kind, flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage,
+            is_proxy, hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd,
+            fob_value_usd, net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
+            is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
+            job_execution_id
+        from staging.trade_row
+        where load_id = p_load_id;
+    exception when unique_violation then
+        insert into warehouse.trade_fact (
+            source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3,
+            partner_kind, flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage,
+            is_proxy, hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd,
+            fob_value_usd, net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
+            is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
+            job_execution_id
+        )
+        select
+            source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3,
+            partner_kind, flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage,
+            is_proxy, hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd,
+            fob_value_usd, net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
+            is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
+            job_execution_id
+        from staging.trade_row
+        where load_id = p_load_id
+        on conflict on constraint pk_trade_fact do nothing;
+    end;
+end $$;

@@ -3,7 +3,8 @@
 -- 1. a re-delivery replaces: facts of other loads with a key this load carries are deleted (only when an
 --    earlier load touched the same source, edition and year, per warehouse.trade_slice; a first load of a
 --    year skips the join);
--- 2. insert; a key given twice in the file keeps one row (on conflict do nothing), no sort of the load;
+-- 2. insert (warehouse.insert_trade_facts: a plain insert, and only when a key is given twice in the file the
+--    insert again with on conflict do nothing, keeping one row; no sort of the load either way);
 -- 3. the rows that lost as duplicates become rejects naming the row kept (only when there were any);
 -- 4. the load's staging partition is emptied (truncate; the next load's options step drops it). The whole merge runs in one transaction.
 
@@ -43,24 +44,7 @@ where s.load_id = :load_id
   and f.breakdown = s.breakdown
   and f.load_id <> :load_id;
 
-insert into warehouse.trade_fact (
-    source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3,
-    partner_kind, flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage,
-    is_proxy, hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd,
-    fob_value_usd, net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
-    is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
-    job_execution_id
-)
-select
-    source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3,
-    partner_kind, flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage,
-    is_proxy, hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd,
-    fob_value_usd, net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
-    is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
-    job_execution_id
-from staging.trade_row
-where load_id = :load_id
-on conflict on constraint pk_trade_fact do nothing;
+call warehouse.insert_trade_facts(:load_id);
 
 with counts as (
     select
