@@ -14,8 +14,6 @@ import javax.sql.DataSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,14 +76,26 @@ class BenchTradeCommand implements Callable<Integer> {
 
         ImportKind baci = kinds.byName("baci").orElseThrow();
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
+        // peak heap in use (live objects and garbage not yet collected), sampled every 50 ms during (b)
+        java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
+        var memory = ManagementFactory.getMemoryMXBean();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         long tb = System.nanoTime();
         ImportLauncher.Outcome o = launcher.importFile(baci, file, 10, Map.of());
         double b = secs(tb);
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        sampler.interrupt();
+        long peak = peakHeap.get();
         if (o.status() != ImportLauncher.Status.LOADED) {
             spec.commandLine().getErr().printf("error: import baci failed: %s%n", o.message());
             return EtlCommand.FAILED;
