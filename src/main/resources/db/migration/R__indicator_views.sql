@@ -141,3 +141,33 @@ comment on view indicator.v_yoy_change is 'Year-over-year change of China share 
 comment on column indicator.v_yoy_change.previous_year is 'The year compared with (the previous one the source has).';
 comment on column indicator.v_yoy_change.china_share_change_pp is 'china_share_pct minus the previous year''s, in percentage points.';
 comment on column indicator.v_yoy_change.hhi_change is 'HHI minus the previous year''s.';
+
+create or replace view indicator.v_import_dependence as
+select source, reporter_iso3, commodity, stage, year, flow, total_value_usd, total_t, china_value_share_pct,
+       china_qty_share_pct, greater_china_value_share_pct, supplier_hhi, top_supplier_iso3, top_supplier_share_pct,
+       n_suppliers, world_total_value_usd, china_share_of_world_total_pct, non_country_value_usd, is_proxy, editions,
+       computed_at
+from indicator.import_dependence;
+
+comment on view indicator.v_import_dependence is 'Import dependence of a reporter by commodity, stage, year and flow (M, RM), from warehouse.v_trade (latest edition per trade key). Partner World and non-country areas (nes, bunkers, free zones) are EXCLUDED from the denominators of every share; their value is in non_country_value_usd. Sources (comtrade, baci) are never mixed.';
+comment on column indicator.v_import_dependence.total_value_usd is 'Imports from partner countries, USD (CIF for Comtrade imports, FOB for BACI).';
+comment on column indicator.v_import_dependence.total_t is 'Net weight from partner countries, tonnes.';
+comment on column indicator.v_import_dependence.china_value_share_pct is '100 * imports from CHN / total_value_usd.';
+comment on column indicator.v_import_dependence.china_qty_share_pct is '100 * net weight from CHN / total_t.';
+comment on column indicator.v_import_dependence.greater_china_value_share_pct is '100 * imports from CHN + HKG + MAC / total_value_usd.';
+comment on column indicator.v_import_dependence.supplier_hhi is 'HHI of partner value shares in percent, 0-10,000.';
+comment on column indicator.v_import_dependence.top_supplier_iso3 is 'Largest partner country by value.';
+comment on column indicator.v_import_dependence.top_supplier_share_pct is 'Its share of total_value_usd, percent.';
+comment on column indicator.v_import_dependence.world_total_value_usd is 'The reporter''s imports from partner World (same HS codes), when reported.';
+comment on column indicator.v_import_dependence.china_share_of_world_total_pct is '100 * imports from CHN / world_total_value_usd: the right share when an extract lists only some partners.';
+comment on column indicator.v_import_dependence.is_proxy is 'True when an HS code used is a proxy (a basket such as 8112.92 for gallium).';
+
+create or replace view indicator.v_group_dependence as
+select group_code, source, commodity, stage, year, flow, n_reporters, total_value_usd, china_value_share_pct,
+       intra_group_share_pct, is_proxy, computed_at
+from indicator.group_dependence;
+
+comment on view indicator.v_group_dependence is 'For a country group as importer (its members'' reported imports): the share of the value coming from China and from inside the group. Partner World and non-country areas excluded.';
+comment on column indicator.v_group_dependence.china_value_share_pct is '100 * members'' imports from CHN / members'' imports from partner countries.';
+comment on column indicator.v_group_dependence.intra_group_share_pct is '100 * members'' imports from other members / members'' imports from partner countries.';
+comment on column indicator.v_group_dependence.n_reporters is 'Members that reported imports.';

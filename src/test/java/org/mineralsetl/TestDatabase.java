@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
  * The real PostgreSQL the integration tests use: the local server on 127.0.0.1:5432 (user postgres,
- * trust auth; .ci/run starts it) with a database of its own, created here when missing
+ * trust auth; .ci/run starts it) with a database of its own, dropped and created anew for every run
  * ({@code -Dtest.database=...} or TEST_DATABASE, default minerals_etl_test). When no server answers
  * there, an embedded PostgreSQL is started for the run instead. Never H2, never a mock.
  */
@@ -40,11 +39,9 @@ public final class TestDatabase {
         String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         try (java.sql.Connection c = DriverManager.getConnection(admin + "?connectTimeout=3", "postgres", "");
              Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
-                if (!rs.next()) {
-                    st.execute("create database " + db);
-                }
-            }
+            // a fresh database per test run: no state from an earlier run or an earlier schema version
+            st.execute("drop database if exists " + db + " with (force)");
+            st.execute("create database " + db);
             return new Connection("jdbc:postgresql://" + host + ":" + port + "/" + db, "postgres", "");
         } catch (SQLException e) {
             System.err.println("TestDatabase: no PostgreSQL at " + host + ":" + port + " (" + e.getMessage()

@@ -7,8 +7,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
 /** {@code jobs/etl import <kind> <file>...}: loads files of one kind, each as its own restartable load. */
@@ -17,15 +24,26 @@ import java.util.concurrent.Callable;
                 + " 4 when one's rejects passed the threshold.")
 class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "the import kind (jobs/etl import --help lists them in the README; e.g. usgs-world, usgs-salient, wgi, stockpile)")
+    @Parameters(index = "0", paramLabel = "KIND",
+            description = "usgs-world, usgs-salient, wgi, stockpile, comtrade, comtrade-legacy, baci, baci-codes")
     String kind;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "files to import")
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
+            description = "files to import; a folder stands for the files in it that KIND recognises")
     List<Path> files;
 
     @Option(names = "--max-reject-pct", defaultValue = "${etl.max-reject-pct:-10}",
             description = "fail a load whose rejected rows pass this percent of the rows read (default ${DEFAULT-VALUE})")
     double maxRejectPct;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "load the files on N threads, each file its own load (1-3, default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = {"-P", "--param"}, paramLabel = "KEY=VALUE",
+            description = "job option, e.g. keepBreakdowns=true (Comtrade: keep customs/transport/partner2 breakdowns)"
+                    + " or hsRevision=HS17 (BACI file without HSxx in its name)")
+    Map<String, String> params = new LinkedHashMap<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,12 +60,31 @@ class ImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportKind k = kinds.byName(kind).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "unknown import kind '" + kind + "'; known kinds: " + kinds.names()));
-        List<ImportLauncher.Outcome> outcomes = new java.util.ArrayList<>();
-        for (Path file : files) {
-            ImportLauncher.Outcome o = launcher.importFile(k, file, maxRejectPct);
+        if (threads < 1 || threads > 3) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threads must be 1 to 3 (each load holds two of the 8 pooled connections)");
+        }
+        List<ImportLauncher.Outcome> outcomes = new ArrayList<>();
+        for (ImportLauncher.Outcome o : launcher.importFiles(k, expand(k, files), maxRejectPct, params, threads)) {
             ImportKinds.print(o, spec.commandLine().getOut(), spec.commandLine().getErr());
             outcomes.add(o);
         }
         return ImportKinds.exitCode(outcomes);
+    }
+
+    private static List<Path> expand(ImportKind kind, List<Path> files) {
+        List<Path> all = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isDirectory(f)) {
+                all.add(f);
+                continue;
+            }
+            try (Stream<Path> s = Files.list(f)) {
+                s.filter(Files::isRegularFile).filter(kind.recognises()).sorted().forEach(all::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
     }
 }

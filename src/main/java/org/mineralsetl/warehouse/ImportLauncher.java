@@ -21,7 +21,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Launches one file's import. A file is identified by its content (SHA-256) and import kind: a
@@ -54,6 +61,49 @@ public class ImportLauncher {
     }
 
     public Outcome importFile(ImportKind kind, Path file, double maxRejectPct) {
+        return importFile(kind, file, maxRejectPct, Map.of());
+    }
+
+    /**
+     * Imports several files of one kind, each as its own load, on {@code threads} threads (1 = one after the
+     * other). Outcomes come back in the order of the files.
+     */
+    public List<Outcome> importFiles(ImportKind kind, List<Path> files, double maxRejectPct,
+                                     Map<String, String> options, int threads) {
+        if (threads <= 1 || files.size() <= 1) {
+            return files.stream().map(f -> importFile(kind, f, maxRejectPct, options)).toList();
+        }
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()),
+                r -> new Thread(r, "import-" + n.incrementAndGet()));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> importFile(kind, f, maxRejectPct, options)));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    outcomes.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    outcomes.add(new Outcome(kind.name(), files.get(i), Status.FAILED,
+                            files.get(i).getFileName() + ": " + e.getCause().getMessage(), Optional.empty(), null));
+                }
+            }
+            return outcomes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * @param options extra job parameters (not part of the file's identity), e.g. keepBreakdowns=true or
+     *                hsRevision=HS17 for trade files
+     */
+    public Outcome importFile(ImportKind kind, Path file, double maxRejectPct, Map<String, String> options) {
         if (!Files.isRegularFile(file)) {
             return new Outcome(kind.name(), file, Status.FAILED, file + ": no such file", Optional.empty(), null);
         }
@@ -72,12 +122,13 @@ public class ImportLauncher {
             return new Outcome(kind.name(), file, Status.FAILED, file.getFileName() + ": its load "
                     + abandoned.get().loadId() + " was abandoned by an operator and is not restarted", abandoned, null);
         }
-        JobParameters params = new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(LoadSteps.KIND, kind.name(), true)
                 .addString(LoadSteps.SHA256, sha, true)
                 .addString(LoadSteps.FILE, file.toAbsolutePath().toString(), false)
-                .addDouble(LoadSteps.MAX_REJECT_PCT, maxRejectPct, false)
-                .toJobParameters();
+                .addDouble(LoadSteps.MAX_REJECT_PCT, maxRejectPct, false);
+        options.forEach((key, value) -> builder.addString(key, value, false));
+        JobParameters params = builder.toJobParameters();
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock, kind.name() + ':' + sha)) {
                 return new Outcome(kind.name(), file, Status.FAILED, file.getFileName()
@@ -123,7 +174,14 @@ public class ImportLauncher {
             return new Outcome(kind.name(), file, Status.FAILED, file + " changed since execution " + execution.getId()
                     + " (different SHA-256); it is a new file: import it as a new load", Optional.empty(), null);
         }
-        return importFile(kind, file, execution.getJobParameters().getDouble(LoadSteps.MAX_REJECT_PCT, 10.0));
+        Map<String, String> options = new java.util.HashMap<>();
+        execution.getJobParameters().parameters().forEach(p -> {
+            if (!p.identifying() && p.value() instanceof String v
+                    && !p.name().equals(LoadSteps.FILE)) {
+                options.put(p.name(), v);
+            }
+        });
+        return importFile(kind, file, execution.getJobParameters().getDouble(LoadSteps.MAX_REJECT_PCT, 10.0), options);
     }
 
     /** Abandons a failed, stopped or dead execution so that its load is never restarted. */

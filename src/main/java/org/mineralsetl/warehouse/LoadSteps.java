@@ -87,6 +87,18 @@ public class LoadSteps {
      */
     public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
                           String readerName) {
+        return mergeStep(name, mergeSql, factTable, stagingTable, loadStepName, readerName, false);
+    }
+
+    /**
+     * @param oneStagedRowPerSourceRow true when every source row stages at most one row (trade files): the
+     *                                 staged rows are then counted with count(*), not a sort of millions of rows
+     */
+    public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
+                          String readerName, boolean oneStagedRowPerSourceRow) {
+        String countStaged = oneStagedRowPerSourceRow
+                ? "select count(*) from " + stagingTable + " where load_id = :load_id"
+                : "select count(distinct (coalesce(sheet, ''), row_number)) from " + stagingTable + " where load_id = :load_id";
         List<String> statements = SqlScript.statements(mergeSql);
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -97,8 +109,7 @@ public class LoadSteps {
                     // the reader's saved count includes its final read that returned null (end of file)
                     long rowsRead = loadStep == null ? 0
                             : Math.max(0, loadStep.getExecutionContext().getInt(readerName + ".read.count", 0) - 1);
-                    long rowsStaged = jdbc.queryForObject("select count(distinct (coalesce(sheet, ''), row_number)) from "
-                            + stagingTable + " where load_id = :load_id", p, Long.class);
+                    long rowsStaged = jdbc.queryForObject(countStaged, p, Long.class);
                     long rejectedRows = loads.rejectedRows(load.loadId());
                     double maxPct = job.getJobParameters().getDouble(MAX_REJECT_PCT, 10.0);
                     double pct = rowsRead == 0 ? 0 : 100.0 * rejectedRows / rowsRead;

@@ -1,0 +1,129 @@
+package org.mineralsetl.baci;
+
+import org.mineralsetl.support.BadFileException;
+import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.RejectRow;
+import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.warehouse.HsMap;
+import org.mineralsetl.warehouse.Processed;
+import org.mineralsetl.warehouse.TradeParty;
+import org.mineralsetl.warehouse.TradeRow;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One BACI record (t,i,j,k,v,q) to one trade row: exporter i reports an export (X, FOB) to importer j
+ * through the BACI country codes; k keeps its leading zeros (a 5-digit k lost one); value v is thousands of
+ * USD (x 1000), quantity q metric tonnes and may be blank. A pure function of the record, given the aliases
+ * and the HS map loaded when the step starts; parties are resolved once per code.
+ */
+class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>> {
+
+    static final String SOURCE = "baci";
+    static final List<String> COLUMNS = List.of("t", "i", "j", "k", "v", "q");
+
+    private final BaciFileName file;
+    private final CountryResolver countries;
+    private final HsMap hsMap;
+    private final Map<String, TradeParty> parties = new HashMap<>();
+    private final Map<String, HsMap.Entry> hsEntries = new HashMap<>();
+
+    BaciItemProcessor(BaciFileName file, CountryResolver countries, HsMap hsMap) {
+        this.file = file;
+        this.countries = countries;
+        this.hsMap = hsMap;
+    }
+
+    /** Fails the file unless its header is t,i,j,k,v,q. */
+    static void checkHeader(String fileName, List<String> header) {
+        if (!header.equals(COLUMNS)) {
+            throw new BadFileException(fileName + ": not a BACI trade file: the header is " + String.join(",", header)
+                    + ", expected t,i,j,k,v,q");
+        }
+    }
+
+    @Override
+    public Processed<TradeRow> process(CsvRecord r) {
+        String t = r.cell(0);
+        int year;
+        try {
+            year = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            return reject(r, "t", "year t '" + t + "' is not a whole number");
+        }
+        if (file.year() != null && year != file.year()) {
+            return reject(r, "t", "year " + year + " differs from the file's year " + file.year());
+        }
+        TradeParty exporter = party(r.cell(1));
+        if (exporter == null) {
+            return reject(r, "i", "exporter code " + r.cell(1) + " is not in the BACI country codes (ref.country_alias)");
+        }
+        TradeParty importer = party(r.cell(2));
+        if (importer == null) {
+            return reject(r, "j", "importer code " + r.cell(2) + " is not in the BACI country codes (ref.country_alias)");
+        }
+        String k = hsCode(r.cell(3));
+        if (k == null) {
+            return reject(r, "k", "product code k '" + r.cell(3) + "' is not an HS 6-digit code");
+        }
+        BigDecimal v = decimal(r.cell(4));
+        if (v == null) {
+            return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
+        }
+        String qText = r.cell(5);
+        BigDecimal q = qText.isEmpty() || qText.equalsIgnoreCase("NA") ? null : decimal(qText);
+        if (q == null && !qText.isEmpty() && !qText.equalsIgnoreCase("NA")) {
+            return reject(r, "q", "quantity q '" + qText + "' is not a number");
+        }
+        BigDecimal usd = v.movePointRight(3);
+        TradeRow row = new TradeRow(SOURCE, file.release(), year, 0, file.hsRevision(), exporter, importer, "X", k,
+                TradeRow.Breakdown.TOTALS, hsEntries.computeIfAbsent(k, hsMap::lookup), hsMap.version(), usd, "FOB",
+                v, "kUSD", null, usd, q, q, q == null ? null : "t", q, q == null ? null : "t",
+                null, null, null, null, null, r.lineNumber());
+        return new Processed<>(List.of(row), List.of());
+    }
+
+    private TradeParty party(String code) {
+        TradeParty p = parties.get(code);
+        if (p == null && !parties.containsKey(code)) {
+            p = countries.byCode("baci", code).map(TradeParty::of).orElse(null);
+            parties.put(code, p);
+        }
+        return p;
+    }
+
+    /** k as 6 digits: kept as written when it has 6, a leading zero restored when it has 5. */
+    static String hsCode(String k) {
+        int n = k.length();
+        if (n < 5 || n > 6) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = k.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return n == 6 ? k : "0" + k;
+    }
+
+    private static BigDecimal decimal(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Processed<TradeRow> reject(CsvRecord r, String column, String reason) {
+        return new Processed<>(List.of(), List.of(new RejectRow(null, r.lineNumber(), column,
+                String.join(",", r.cells()), reason)));
+    }
+}

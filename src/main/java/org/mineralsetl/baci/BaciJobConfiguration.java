@@ -1,0 +1,106 @@
+package org.mineralsetl.baci;
+
+import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.DelimitedLineItemReader;
+import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.warehouse.HsMap;
+import org.mineralsetl.warehouse.ImportKind;
+import org.mineralsetl.warehouse.JdbcLoadDao;
+import org.mineralsetl.warehouse.LoadContext;
+import org.mineralsetl.warehouse.LoadSteps;
+import org.mineralsetl.warehouse.Processed;
+import org.mineralsetl.warehouse.StagingWriter;
+import org.mineralsetl.warehouse.TradeLoadOptions;
+import org.mineralsetl.warehouse.TradeRow;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/**
+ * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
+ * warehouse.trade_fact at COPY speed: the plain line reader, a pure processor, COPY into the load's staging
+ * partition in large chunks, one set-based merge. Reader, processor, writer, step, job, in reading order.
+ */
+@Configuration(proxyBeanMethods = false)
+class BaciJobConfiguration {
+
+    static final String KIND = "baci";
+    private static final String READER = "baciReader";
+    private static final String LOAD_STEP = "baciLoadStep";
+
+    @Bean
+    @StepScope
+    DelimitedLineItemReader<CsvRecord> baciReader(@Value("#{jobParameters['file']}") String file) {
+        Path path = Path.of(file);
+        return new DelimitedLineItemReader<>(READER, path,
+                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r);
+    }
+
+    @Bean
+    @StepScope
+    BaciItemProcessor baciItemProcessor(@Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
+        var params = stepExecution.getJobExecution().getJobParameters();
+        BaciFileName name = BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)), TradeLoadOptions.hsRevision(params));
+        return new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter<TradeRow> baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
+                                       JdbcLoadDao loads) {
+        return new StagingWriter<>(dataSource, loads, "staging.trade_row", TradeRow.STAGING_COLUMNS,
+                TradeRow::stagingValues, LoadContext.of(stepExecution.getJobExecution()));
+    }
+
+    @Bean
+    Step baciLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      DelimitedLineItemReader<CsvRecord> baciReader, BaciItemProcessor baciItemProcessor,
+                      StagingWriter<TradeRow> baciWriter, @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
+        return new StepBuilder(LOAD_STEP, jobRepository)
+                .<CsvRecord, Processed<TradeRow>>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(baciReader)
+                .processor(baciItemProcessor)
+                .writer(baciWriter)
+                .build();
+    }
+
+    @Bean
+    Job baciImportJob(JobRepository jobRepository, LoadSteps loadSteps, TradeLoadOptions options, Step baciLoadStep,
+                      JdbcTemplate jdbc) {
+        return new JobBuilder("baciImportJob", jobRepository)
+                .listener(loadSteps.listener())
+                .start(loadSteps.prepareStep("baciPrepareStep", KIND, BaciJobConfiguration::inspect))
+                .next(options.recordStep("baciOptionsStep"))
+                .next(baciLoadStep)
+                .next(loadSteps.mergeStep("baciMergeStep", "sql/merge/trade_fact.sql", "warehouse.trade_fact",
+                        "staging.trade_row", LOAD_STEP, READER, true))
+                .build();
+    }
+
+    @Bean
+    ImportKind baciImportKind(Job baciImportJob) {
+        return new ImportKind(KIND, "CEPII BACI trade file (BACI_HS17_Y2022_V202301.csv: t,i,j,k,v,q)",
+                baciImportJob, BaciFileName::matches, BaciJobConfiguration::inspect, 50);
+    }
+
+    /** Checks the name and the header; returns the BACI release (V202301) as the edition. */
+    static String inspect(Path file) {
+        String release = BaciFileName.release(file);
+        BaciItemProcessor.checkHeader(file.getFileName().toString(),
+                org.mineralsetl.support.CsvItemReader.readHeader(file));
+        return release;
+    }
+}

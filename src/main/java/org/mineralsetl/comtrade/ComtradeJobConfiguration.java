@@ -1,0 +1,148 @@
+package org.mineralsetl.comtrade;
+
+import org.mineralsetl.support.CsvItemReader;
+import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.warehouse.HsMap;
+import org.mineralsetl.warehouse.ImportKind;
+import org.mineralsetl.warehouse.JdbcLoadDao;
+import org.mineralsetl.warehouse.LoadContext;
+import org.mineralsetl.warehouse.LoadSteps;
+import org.mineralsetl.warehouse.Processed;
+import org.mineralsetl.warehouse.StagingWriter;
+import org.mineralsetl.warehouse.TradeLoadOptions;
+import org.mineralsetl.warehouse.TradeRow;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code import comtrade} (v1 API/bulk layout, annual or monthly) and {@code import comtrade-legacy} (the
+ * older comtrade.un.org layout) into warehouse.trade_fact. Both share the processor; the layout maps the
+ * columns. Reader, processor, writer, step, job, in reading order.
+ */
+@Configuration(proxyBeanMethods = false)
+class ComtradeJobConfiguration {
+
+    static final String KIND = "comtrade";
+    static final String LEGACY_KIND = "comtrade-legacy";
+    private static final String READER = "comtradeReader";
+    private static final String LOAD_STEP = "comtradeLoadStep";
+    private static final String LEGACY_READER = "comtradeLegacyReader";
+    private static final String LEGACY_LOAD_STEP = "comtradeLegacyLoadStep";
+    private static final int CHUNK = 1000;
+
+    @Bean
+    @StepScope
+    CsvItemReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
+        return reader(READER, Path.of(file), false);
+    }
+
+    @Bean
+    @StepScope
+    CsvItemReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
+        return reader(LEGACY_READER, Path.of(file), true);
+    }
+
+    private static CsvItemReader<ComtradeFields> reader(String name, Path path, boolean legacy) {
+        AtomicReference<ComtradeLayout> layout = new AtomicReference<>();
+        String fileName = path.getFileName().toString();
+        return new CsvItemReader<>(name, path,
+                header -> layout.set(legacy ? ComtradeLayout.legacy(fileName, header) : ComtradeLayout.v1(fileName, header)),
+                record -> layout.get().fields(record));
+    }
+
+    @Bean
+    @StepScope
+    ComtradeItemProcessor comtradeItemProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                JdbcTemplate jdbc) {
+        var job = stepExecution.getJobExecution();
+        return new ComtradeItemProcessor(LoadContext.of(job).edition(),
+                TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc));
+    }
+
+    @Bean
+    @StepScope
+    StagingWriter<TradeRow> comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+                                           DataSource dataSource, JdbcLoadDao loads) {
+        return new StagingWriter<>(dataSource, loads, "staging.trade_row", TradeRow.STAGING_COLUMNS,
+                TradeRow::stagingValues, LoadContext.of(stepExecution.getJobExecution()));
+    }
+
+    @Bean
+    Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          CsvItemReader<ComtradeFields> comtradeReader, ComtradeItemProcessor comtradeItemProcessor,
+                          StagingWriter<TradeRow> comtradeWriter) {
+        return loadStep(LOAD_STEP, jobRepository, transactionManager, comtradeReader, comtradeItemProcessor, comtradeWriter);
+    }
+
+    @Bean
+    Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                CsvItemReader<ComtradeFields> comtradeLegacyReader,
+                                ComtradeItemProcessor comtradeItemProcessor, StagingWriter<TradeRow> comtradeWriter) {
+        return loadStep(LEGACY_LOAD_STEP, jobRepository, transactionManager, comtradeLegacyReader,
+                comtradeItemProcessor, comtradeWriter);
+    }
+
+    private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager tm,
+                                 CsvItemReader<ComtradeFields> reader, ComtradeItemProcessor processor,
+                                 StagingWriter<TradeRow> writer) {
+        return new StepBuilder(name, jobRepository)
+                .<ComtradeFields, Processed<TradeRow>>chunk(CHUNK)
+                .transactionManager(tm)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .build();
+    }
+
+    @Bean
+    Job comtradeImportJob(JobRepository jobRepository, LoadSteps loadSteps, TradeLoadOptions options,
+                          Step comtradeLoadStep) {
+        return new JobBuilder("comtradeImportJob", jobRepository)
+                .listener(loadSteps.listener())
+                .start(loadSteps.prepareStep("comtradePrepareStep", KIND, ComtradeFiles::inspectV1))
+                .next(options.recordStep("comtradeOptionsStep"))
+                .next(comtradeLoadStep)
+                .next(loadSteps.mergeStep("comtradeMergeStep", "sql/merge/trade_fact.sql", "warehouse.trade_fact",
+                        "staging.trade_row", LOAD_STEP, READER, true))
+                .build();
+    }
+
+    @Bean
+    Job comtradeLegacyImportJob(JobRepository jobRepository, LoadSteps loadSteps, TradeLoadOptions options,
+                                Step comtradeLegacyLoadStep) {
+        return new JobBuilder("comtradeLegacyImportJob", jobRepository)
+                .listener(loadSteps.listener())
+                .start(loadSteps.prepareStep("comtradeLegacyPrepareStep", LEGACY_KIND, ComtradeFiles::inspectLegacy))
+                .next(options.recordStep("comtradeLegacyOptionsStep"))
+                .next(comtradeLegacyLoadStep)
+                .next(loadSteps.mergeStep("comtradeLegacyMergeStep", "sql/merge/trade_fact.sql", "warehouse.trade_fact",
+                        "staging.trade_row", LEGACY_LOAD_STEP, LEGACY_READER, true))
+                .build();
+    }
+
+    @Bean
+    ImportKind comtradeImportKind(Job comtradeImportJob) {
+        return new ImportKind(KIND, "UN Comtrade v1 API/bulk CSV (typeCode, freqCode, ..., annual or monthly)",
+                comtradeImportJob, ComtradeFiles::isV1, ComtradeFiles::inspectV1, 40);
+    }
+
+    @Bean
+    ImportKind comtradeLegacyImportKind(Job comtradeLegacyImportJob) {
+        return new ImportKind(LEGACY_KIND, "UN Comtrade legacy CSV (Classification, Year, Trade Flow Code, ...)",
+                comtradeLegacyImportJob, ComtradeFiles::isLegacy, ComtradeFiles::inspectLegacy, 41);
+    }
+}

@@ -1,0 +1,63 @@
+-- Dependence of a country group, as importer, on China and on itself.
+-- Grain: group x source x commodity x stage x year x flow (M imports; annual rows).
+-- Units: USD; percent.
+-- Formula: over the imports reported by the group's members (ref.country_group_member), the share of value
+--   coming from China (CHN) and from members of the same group (intra_group_share_pct). Partner World and
+--   non-country areas are excluded from the denominator, as in import_dependence.
+-- Source: indicator.import_dependence's inputs, warehouse.v_trade, through a per-partner sum.
+
+delete from indicator.group_dependence;
+
+insert into indicator.group_dependence (
+    group_code, source, commodity, stage, year, flow, n_reporters, total_value_usd, china_value_share_pct,
+    intra_group_share_pct, is_proxy
+)
+with imports as (
+    -- imports as reported (Comtrade); BACI holds exports (exporter i to importer j, FOB), so an importer's
+    -- BACI imports are the mirror of its partners' exports
+    select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
+           month, value_usd, net_weight_t, is_proxy, edition
+    from warehouse.v_trade
+    where source <> 'baci'
+      and flow in ('M', 'RM')
+    union all
+    select source, partner_iso3, partner_code, reporter_iso3,
+           case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
+           month, value_usd, net_weight_t, is_proxy, edition
+    from warehouse.v_trade
+    where source = 'baci'
+      and flow = 'X'
+),
+
+trade as (
+    select t.*
+    from imports as t
+    where t.flow = 'M'
+      and t.month is null
+      and t.commodity is not null
+      and t.partner_kind = 'country'
+      and not (length(t.hs_code) = 4 and exists (
+          select 1 from imports as s
+          where s.source = t.source and s.reporter_code = t.reporter_code and s.flow = t.flow and s.year = t.year
+            and s.month is null and length(s.hs_code) = 6 and left(s.hs_code, 4) = t.hs_code))
+),
+
+member_imports as (
+    select
+        m.group_code, t.source, t.commodity, t.stage, t.year, t.flow, t.reporter_iso3, t.partner_iso3,
+        t.value_usd, t.is_proxy,
+        exists (select 1 from ref.country_group_member as p
+                where p.group_code = m.group_code and p.iso3 = t.partner_iso3) as partner_in_group
+    from trade as t
+    join ref.country_group_member as m on m.iso3 = t.reporter_iso3
+)
+
+select
+    group_code, source, commodity, stage, year, flow,
+    count(distinct reporter_iso3),
+    sum(value_usd),
+    round(100.0 * coalesce(sum(value_usd) filter (where partner_iso3 = 'CHN'), 0) / nullif(sum(value_usd), 0), 4),
+    round(100.0 * coalesce(sum(value_usd) filter (where partner_in_group), 0) / nullif(sum(value_usd), 0), 4),
+    bool_or(is_proxy)
+from member_imports
+group by group_code, source, commodity, stage, year, flow;
