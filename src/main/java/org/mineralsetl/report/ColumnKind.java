@@ -13,7 +13,7 @@ enum ColumnKind {
     BOOLEAN(null),
     YEAR("0"),
     COUNT("#,##0"),
-    PERCENT("0.0\" %\""),
+    PERCENT("0.0\\ \\%"), // escaped %: shown literally, the value is not scaled by 100 (a quoted "%" is, in POI)
     TONNES("#,##0"),
     HHI("#,##0"),
     DECIMAL("0.00##"),
