@@ -71,11 +71,11 @@ class ConcentrationChart {
         renderer.setItemLabelAnchorOffset(4);
         renderer.setItemMargin(0);
         plot.setRenderer(renderer);
-        plot.getDomainAxis().setUpperMargin(0.12); // room below the last bar for the threshold labels
-        // 1,000 last: its label, drawn over the 1,800 line, keeps its white background on top
-        plot.addRangeMarker(threshold(1800, "1,800: highly concentrated above", 20), Layer.FOREGROUND);
-        plot.addRangeMarker(threshold(1000, "1,000: moderately concentrated from here (merger-guideline analogy)", 2),
-                Layer.FOREGROUND);
+        plot.getDomainAxis().setUpperMargin(0.08); // room below the last bar for the threshold labels
+        // the 1,000 label stays short so it fits between the two lines; the 1,800 one explains both
+        plot.addRangeMarker(threshold(1000, "1,000", 6), Layer.FOREGROUND);
+        plot.addRangeMarker(threshold(1800, "1,800   merger-guideline thresholds (analogy): moderately concentrated "
+                + "from 1,000, highly above 1,800", 6), Layer.FOREGROUND);
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(new LegendItem("highly concentrated (> 1,800)", HIGH));
         legend.add(new LegendItem("moderately concentrated (1,000-1,800)", MODERATE));

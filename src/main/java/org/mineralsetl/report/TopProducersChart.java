@@ -49,6 +49,7 @@ class TopProducersChart {
         keys.sort(Comparator.comparingDouble((String k) -> -byKey.get(k).get(0).sharePct()));
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Map<String, String> countryOf = new HashMap<>();
+        double widest = 100; // countries can add up past a rounded world total: keep their bars whole
         for (String key : keys) {
             double top = 0;
             for (int rank = 1; rank <= RANKS.length; rank++) {
@@ -60,6 +61,7 @@ class TopProducersChart {
                 }
             }
             data.addValue(Math.max(0, 100 - top), REST, key);
+            widest = Math.max(widest, top);
         }
         JFreeChart chart = ChartFactory.createStackedBarChart("Top 5 producing countries, share of world production, latest year",
                 null, "Share of world production (%)", data, PlotOrientation.HORIZONTAL, true, false, false);
@@ -68,7 +70,7 @@ class TopProducersChart {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setNoDataMessage("No production in the warehouse yet (run jobs/etl run-all).");
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
-        range.setRange(0, 100);
+        range.setRange(0, Math.ceil(widest));
         range.setTickUnit(new NumberTickUnit(10, new DecimalFormat("0'%'", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         StackedBarRenderer renderer = new StackedBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -83,6 +85,7 @@ class TopProducersChart {
         renderer.setMaximumBarWidth(0.8);
         plot.setRenderer(renderer);
         chart.getLegend().setItemFont(Charts.LABEL);
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 20)); // room for the last tick label
         Charts.png(chart, file, 1100, 160 + 34 * Math.max(keys.size(), 3));
     }
 
