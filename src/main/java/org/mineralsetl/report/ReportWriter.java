@@ -20,17 +20,20 @@ public class ReportWriter {
 
     static final String WORKBOOK = "indicators.xlsx";
 
-    /** Sheet tab name and the query of sql/report behind it, in workbook order. */
-    private static final List<String[]> SHEETS = List.of(
-            new String[] {"China share", "china_share"},
-            new String[] {"Concentration", "concentration"},
-            new String[] {"Group shares", "group_share"},
-            new String[] {"Net import reliance", "net_import_reliance"},
-            new String[] {"Supply risk WGI", "supply_risk_wgi"},
-            new String[] {"Stockpile cover", "stockpile_cover"},
-            new String[] {"Sources", "sources"});
+    /** A sheet of the workbook: its tab name and the query of sql/report behind it. */
+    private record SheetQuery(String name, String query) {
+    }
 
-    /** What was written: the files in DIR and the data rows per sheet. */
+    private static final List<SheetQuery> SHEETS = List.of(
+            new SheetQuery("China share", "china_share"),
+            new SheetQuery("Concentration", "concentration"),
+            new SheetQuery("Group shares", "group_share"),
+            new SheetQuery("Net import reliance", "net_import_reliance"),
+            new SheetQuery("Supply risk WGI", "supply_risk_wgi"),
+            new SheetQuery("Stockpile cover", "stockpile_cover"),
+            new SheetQuery("Sources", "sources"));
+
+    /** What was written: the files in DIR, the number of sheets and their data rows in all. */
     public record Written(Path dir, List<Path> files, int sheets, int rows) {
     }
 
@@ -49,8 +52,8 @@ public class ReportWriter {
         Files.createDirectories(dir);
         List<ReportSheet> sheets = new ArrayList<>();
         int rows = 0;
-        for (String[] s : SHEETS) {
-            ReportSheet sheet = new ReportSheet(s[0], dao.table(s[1]));
+        for (SheetQuery q : SHEETS) {
+            ReportSheet sheet = new ReportSheet(q.name(), dao.table(q.query()));
             rows += sheet.table().rows().size();
             sheets.add(sheet);
         }
