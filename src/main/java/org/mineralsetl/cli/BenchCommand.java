@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code jobs/etl bench <what>}: speed measurements on this machine. Not tests: they print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures load speed (prints rows/s); changes nothing it does not clean up.",
-        subcommands = {BenchTradeCommand.class})
+        subcommands = {BenchTradeCommand.class, BenchIndicatorsCommand.class})
 class BenchCommand implements Runnable {
 
     @CommandLine.Spec
