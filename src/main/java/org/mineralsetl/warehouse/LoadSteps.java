@@ -92,7 +92,13 @@ public class LoadSteps {
      */
     public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
                           String readerName) {
-        List<String> statements = statements(mergeSql);
+        return mergeStep(name, List.of(mergeSql), factTable, stagingTable, loadStepName, readerName);
+    }
+
+    /** The same, running several SQL files in order in the one transaction (a clean-up of staging, then the merge). */
+    public Step mergeStep(String name, List<String> mergeSqls, String factTable, String stagingTable,
+                          String loadStepName, String readerName) {
+        List<String> statements = mergeSqls.stream().flatMap(f -> statements(f).stream()).toList();
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
