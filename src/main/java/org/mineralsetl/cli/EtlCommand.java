@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "etl", mixinStandardHelpOptions = true,
         description = "Loads critical-mineral production and trade statistics into the PostgreSQL warehouse.",
         subcommands = {RunAllCommand.class, ImportCommand.class, QueryCommand.class, StatusCommand.class,
-                RejectsCommand.class},
+                RejectsCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed (a load failed, or a query error)", "2:bad usage"})
 public class EtlCommand implements Runnable {
