@@ -136,7 +136,7 @@ public final class TestWorkbooks {
             EncryptionInfo info = new EncryptionInfo(EncryptionMode.standard);
             Encryptor encryptor = info.getEncryptor();
             encryptor.confirmPassword(password);
-            try (OPCPackage opc = OPCPackage.open(plain.toFile(), PackageAccess.READ);
+            try (OPCPackage opc = OPCPackage.open(plain.toFile(), PackageAccess.READ_WRITE);
                  OutputStream os = encryptor.getDataStream(fs)) {
                 opc.save(os);
             }
