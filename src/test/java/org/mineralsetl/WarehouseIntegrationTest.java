@@ -42,7 +42,7 @@ public abstract class WarehouseIntegrationTest {
     }
 
     @BeforeEach
-    void emptyWarehouse() {
+    protected void emptyWarehouse() {
         Locale.setDefault(Locale.ROOT);
         List<String> tables = jdbc.queryForList("""
                 select format('%I.%I', schemaname, tablename) from pg_tables

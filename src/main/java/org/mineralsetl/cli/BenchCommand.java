@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code jobs/etl bench <what>}: speed measurements on this machine. Not tests: they print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures load speed (prints rows/s); changes nothing it does not clean up.",
-        subcommands = {BenchTradeCommand.class, BenchIndicatorsCommand.class})
+        subcommands = {BenchTradeCommand.class, BenchXlsxCommand.class, BenchIndicatorsCommand.class})
 class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -14,6 +14,6 @@ class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to measure, e.g. bench trade");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to measure: trade, xlsx or indicators");
     }
 }

@@ -1,5 +1,7 @@
 package org.mineralsetl.cli;
 
+import org.mineralsetl.spreadsheet.SpreadsheetImports;
+import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
 import picocli.CommandLine;
@@ -15,22 +17,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
-/** {@code jobs/etl import <kind> <file>...}: loads files of one kind, each as its own restartable load. */
+/**
+ * {@code jobs/etl import <kind> <file>...} or {@code jobs/etl import --mapping <mapping.yml> <file>...}: loads
+ * files of one kind, each as its own restartable load.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports files of one kind. Exit 0 when every file loaded (or was already loaded), 1 when one failed,"
-                + " 4 when one's rejects passed the threshold.")
+        description = "Imports files of one kind, or workbooks by a layout mapping (--mapping). Exit 0 when every file"
+                + " loaded (or was already loaded), 1 when one failed, 4 when one's rejects passed the threshold.")
 class ImportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "KIND",
-            description = "usgs-world, usgs-salient, wgi, stockpile, comtrade, comtrade-legacy, baci, baci-codes")
-    String kind;
+    @Parameters(arity = "1..*", paramLabel = "KIND FILE...",
+            description = "the kind (usgs-world, usgs-salient, wgi, stockpile, comtrade, comtrade-legacy, baci, baci-codes,"
+                    + " mapping:NAME), then the files (a folder stands for the files in it that KIND recognises);"
+                    + " with --mapping only files")
+    List<String> args;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
-            description = "files to import; a folder stands for the files in it that KIND recognises")
-    List<Path> files;
+    @Option(names = "--mapping", paramLabel = "MAPPING",
+            description = "a layout mapping file (jobs/sources/NAME.yml): the files are workbooks of that layout")
+    Path mapping;
 
     @Option(names = "--max-reject-pct", defaultValue = "${etl.max-reject-pct:-10}",
             description = "fail a load whose rejected rows pass this percent of the rows read (default ${DEFAULT-VALUE})")
@@ -50,16 +57,35 @@ class ImportCommand implements Callable<Integer> {
 
     private final ImportKinds kinds;
     private final ImportLauncher launcher;
+    private final SpreadsheetImports spreadsheets;
 
-    ImportCommand(ImportKinds kinds, ImportLauncher launcher) {
+    ImportCommand(ImportKinds kinds, ImportLauncher launcher, SpreadsheetImports spreadsheets) {
         this.kinds = kinds;
         this.launcher = launcher;
+        this.spreadsheets = spreadsheets;
     }
 
     @Override
     public Integer call() {
-        ImportKind k = kinds.byName(kind).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "unknown import kind '" + kind + "'; known kinds: " + kinds.names()));
+        ImportKind k;
+        List<Path> files;
+        if (mapping != null) {
+            try {
+                k = spreadsheets.kindFor(mapping);
+            } catch (BadFileException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            files = args.stream().map(Path::of).toList();
+        } else {
+            if (args.size() < 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give a KIND and at least one FILE"
+                        + " (or --mapping MAPPING and the files)");
+            }
+            String kind = args.get(0);
+            k = kinds.byName(kind).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown import kind '" + kind + "'; known kinds: " + kinds.names()));
+            files = args.subList(1, args.size()).stream().map(Path::of).toList();
+        }
         if (threads < 1 || threads > 3) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads must be 1 to 3 (each load holds two of the 8 pooled connections)");

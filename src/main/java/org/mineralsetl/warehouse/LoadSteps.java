@@ -87,7 +87,7 @@ public class LoadSteps {
      */
     public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
                           String readerName) {
-        return mergeStep(name, mergeSql, factTable, stagingTable, loadStepName, readerName, false);
+        return mergeStep(name, List.of(mergeSql), factTable, stagingTable, loadStepName, readerName, false);
     }
 
     /**
@@ -96,10 +96,21 @@ public class LoadSteps {
      */
     public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
                           String readerName, boolean oneStagedRowPerSourceRow) {
+        return mergeStep(name, List.of(mergeSql), factTable, stagingTable, loadStepName, readerName, oneStagedRowPerSourceRow);
+    }
+
+    /** The same, running several SQL files in order in the one transaction (a clean-up of staging, then the merge). */
+    public Step mergeStep(String name, List<String> mergeSqls, String factTable, String stagingTable,
+                          String loadStepName, String readerName) {
+        return mergeStep(name, mergeSqls, factTable, stagingTable, loadStepName, readerName, false);
+    }
+
+    private Step mergeStep(String name, List<String> mergeSqls, String factTable, String stagingTable,
+                           String loadStepName, String readerName, boolean oneStagedRowPerSourceRow) {
         String countStaged = oneStagedRowPerSourceRow
                 ? "select count(*) from " + stagingTable + " where load_id = :load_id"
                 : "select count(distinct (coalesce(sheet, ''), row_number)) from " + stagingTable + " where load_id = :load_id";
-        List<String> statements = SqlScript.statements(mergeSql);
+        List<String> statements = mergeSqls.stream().flatMap(f -> SqlScript.statements(f).stream()).toList();
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();

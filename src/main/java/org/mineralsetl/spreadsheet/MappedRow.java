@@ -1,0 +1,29 @@
+package org.mineralsetl.spreadsheet;
+
+import org.mineralsetl.support.RejectRow;
+import org.mineralsetl.warehouse.Processed;
+import org.mineralsetl.warehouse.ProductionRow;
+
+import java.util.List;
+
+/**
+ * What the mapping made of one workbook row: facts and rejects, or the row ignored by a rule of the
+ * mapping (a total or a note row), which is recorded in etl.ignored_row with the rule's reason.
+ */
+record MappedRow(List<ProductionRow> rows, List<RejectRow> rejects, Ignored ignored) {
+
+    record Ignored(String sheet, long rowNumber, String rawText, String reason) {
+    }
+
+    static MappedRow ignored(String sheet, long rowNumber, String rawText, String reason) {
+        return new MappedRow(List.of(), List.of(), new Ignored(sheet, rowNumber, rawText, reason));
+    }
+
+    static MappedRow rejected(RejectRow reject) {
+        return new MappedRow(List.of(), List.of(reject), null);
+    }
+
+    Processed<ProductionRow> processed() {
+        return new Processed<>(rows, rejects);
+    }
+}

@@ -1,0 +1,206 @@
+package org.mineralsetl.spreadsheet;
+
+import org.mineralsetl.support.Names;
+import org.mineralsetl.support.RejectRow;
+import org.mineralsetl.support.SpreadsheetRecord;
+import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.warehouse.ProductionRow;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One workbook row to production facts, as its mapping says: the entity column to a country (or a world
+ * total, a residual, a part of a country), each year column to a fact in tonnes, the note column to the
+ * estimate flag and qualifier. A pure function of the row, given the mapping and the country aliases.
+ */
+class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow> {
+
+    static final String PART = "country part: ";
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+
+    private final LayoutMapping mapping;
+    private final CountryResolver countries;
+    private List<String> lastHeader;
+    private SheetColumns lastColumns;
+
+    MappingItemProcessor(LayoutMapping mapping, CountryResolver countries) {
+        this.mapping = mapping;
+        this.countries = countries;
+    }
+
+    /** Where the mapping's columns are in one sheet's header. */
+    record SheetColumns(int entity, int unit, int note, List<Integer> yearIndex, List<Integer> years,
+                        List<String> yearNames) {
+    }
+
+    private record Entity(String kind, String iso3, String detail) {
+    }
+
+    @Override
+    public MappedRow process(SpreadsheetRecord r) {
+        SheetColumns cols = columns(r.header());
+        String label = Names.strip(r.cell(cols.entity())).replaceAll("\\s+", " ");
+        boolean anyValue = false;
+        for (int i : cols.yearIndex()) {
+            anyValue |= !Names.strip(r.cell(i)).isEmpty();
+        }
+        for (LayoutMapping.IgnoreRule rule : mapping.ignore()) {
+            if ((rule.entity() != null && rule.entity().matcher(label).matches()) || (rule.noValues() && !anyValue)) {
+                return MappedRow.ignored(r.sheet(), r.rowNumber(), r.rawText(), rule.reason());
+            }
+        }
+        if (!anyValue) {
+            return reject(r, mapping.columns().entity(), "no value in any year column, and no ignore rule of mapping "
+                    + mapping.name() + " covers such rows");
+        }
+        if (label.isEmpty()) {
+            return reject(r, mapping.columns().entity(), "no " + mapping.columns().entity() + " given for the values");
+        }
+        LayoutMapping.SheetTarget target = mapping.sheets().commodities().get(r.sheet().strip());
+        if (target == null) {
+            return reject(r, null, "sheet '" + r.sheet() + "' has no commodity in mapping " + mapping.name());
+        }
+        String unit = mapping.columns().fixedUnit() != null ? mapping.columns().fixedUnit() : Names.strip(r.cell(cols.unit()));
+        BigDecimal toTonnes = mapping.unitsToTonnes().get(unit);
+        if (toTonnes == null) {
+            return reject(r, mapping.columns().unit(), "unit '" + unit + "' has no conversion to tonnes in mapping "
+                    + mapping.name() + " (units)");
+        }
+        Optional<Entity> resolved = entity(label);
+        if (resolved.isEmpty()) {
+            return reject(r, mapping.columns().entity(), "unknown country '" + label
+                    + "': add the name to ref.country_alias (or to the mapping's entities or country-parts)");
+        }
+        Entity entity = resolved.get();
+        if (entity.kind() == null) {
+            return reject(r, mapping.columns().entity(), "'" + label + "' is an area of kind " + entity.detail()
+                    + ", not a country, world total or residual");
+        }
+        String note = cols.note() < 0 ? null : blankToNull(Names.strip(r.cell(cols.note())));
+        boolean noteEstimate = note != null && mapping.notes().estimate() != null
+                && mapping.notes().estimate().matcher(note).find();
+        String noteQualifier = note == null ? null : mapping.notes().qualifiers().get(note);
+        List<ProductionRow> rows = new ArrayList<>();
+        List<RejectRow> rejects = new ArrayList<>();
+        LayoutMapping.Target t = mapping.target();
+        for (int k = 0; k < cols.yearIndex().size(); k++) {
+            String column = cols.yearNames().get(k);
+            String text = Names.strip(r.cell(cols.yearIndex().get(k)));
+            if (text.isEmpty()) {
+                continue;
+            }
+            BigDecimal value = null;
+            String qualifier = noteQualifier;
+            boolean estimate = noteEstimate;
+            if (mapping.values().markers().containsKey(text)) {
+                qualifier = mapping.values().markers().get(text);
+            } else {
+                String number = text;
+                String suffix = mapping.values().estimateSuffix();
+                if (suffix != null && number.endsWith(suffix) && number.length() > suffix.length()) {
+                    number = number.substring(0, number.length() - suffix.length()).strip();
+                    estimate = true;
+                }
+                if (mapping.values().thousandsSeparators()) {
+                    number = number.replace(",", "").replace(" ", "");
+                }
+                try {
+                    value = new BigDecimal(number);
+                } catch (NumberFormatException e) {
+                    rejects.add(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(),
+                            "column " + column + ": '" + text + "' is not a number"));
+                    continue;
+                }
+                if (value.signum() < 0) {
+                    rejects.add(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(),
+                            "column " + column + ": negative quantity " + text));
+                    continue;
+                }
+            }
+            BigDecimal tonnes = value == null ? null : value.multiply(toTonnes).stripTrailingZeros();
+            rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(),
+                    target.stage() != null ? target.stage() : t.stage(), t.measure(), entity.kind(), entity.iso3(), label,
+                    cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
+                    entity.detail(), note, r.sheet(), r.rowNumber(), column));
+        }
+        return new MappedRow(rows, rejects, null);
+    }
+
+    private Optional<Entity> entity(String label) {
+        for (LayoutMapping.EntityRule rule : mapping.entities()) {
+            if (rule.label().matcher(label).matches()) {
+                return Optional.of(new Entity(rule.kind(), null, null));
+            }
+        }
+        String parent = mapping.countryParts().get(label);
+        if (parent != null) {
+            return countries.byName(parent).filter(CountryResolver.Target::isCountry)
+                    .map(c -> new Entity("country", c.iso3(), PART + label));
+        }
+        return countries.byName(label).map(c -> {
+            if (c.isCountry()) {
+                return new Entity("country", c.iso3(), null);
+            }
+            return switch (c.areaKind()) {
+                case "world" -> new Entity("world_total", null, null);
+                case "residual" -> new Entity("residual", null, null);
+                default -> new Entity(null, null, c.areaKind());
+            };
+        });
+    }
+
+    private SheetColumns columns(List<String> header) {
+        if (header != lastHeader) {
+            lastColumns = locate(header);
+            lastHeader = header;
+        }
+        return lastColumns;
+    }
+
+    private SheetColumns locate(List<String> header) {
+        LayoutMapping.Columns c = mapping.columns();
+        List<Integer> idx = new ArrayList<>();
+        List<Integer> years = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            if (c.years().matcher(h).matches()) {
+                Matcher m = YEAR.matcher(h);
+                if (m.find()) {
+                    idx.add(i);
+                    years.add(Integer.parseInt(m.group(1)));
+                    names.add(h);
+                }
+            }
+        }
+        return new SheetColumns(find(header, c.entity()), c.unit() == null ? -1 : find(header, c.unit()),
+                c.note() == null ? -1 : find(header, c.note()), idx, years, names);
+    }
+
+    /** A column by its header name (case, accents and punctuation ignored); -1 when absent. */
+    static int find(List<String> header, String name) {
+        String key = Names.key(name);
+        for (int i = 0; i < header.size(); i++) {
+            if (Names.key(header.get(i)).equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private MappedRow reject(SpreadsheetRecord r, String column, String reason) {
+        return MappedRow.rejected(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(), reason));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+}

@@ -1,0 +1,75 @@
+package org.mineralsetl.spreadsheet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mineralsetl.WarehouseIntegrationTest;
+import org.mineralsetl.warehouse.ImportLauncher;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mineralsetl.spreadsheet.WorldMiningDataImportIntegrationTests.WMD;
+
+/**
+ * A load killed in the middle of the real WMD workbook (a trigger on staging makes the first row of the Silver
+ * sheet fail, after earlier chunks committed) restarts from its last committed chunk when the same file is
+ * imported again, and ends with exactly the facts, rejects and ignored rows of a clean load.
+ */
+class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
+
+    private static final String FACTS = """
+            select commodity || '|' || entity_key || '|' || year || '|' || quantity_t || '|' || sheet || '|' || row_number
+            from warehouse.production_fact order by 1""";
+
+    @AfterEach
+    void dropTrigger() {
+        jdbc.execute("drop trigger if exists xlsx_test_crash on staging.production_row");
+        jdbc.execute("drop function if exists staging.xlsx_test_crash()");
+    }
+
+    @Test
+    void restartsAtTheSheetAndRowAfterTheLastCommittedChunkAndLoadsEveryRowExactlyOnce() {
+        assertThat(importFile("mapping:wmd", WMD).status()).isEqualTo(ImportLauncher.Status.LOADED);
+        List<String> clean = jdbc.queryForList(FACTS, String.class);
+        long cleanIgnored = jdbc.queryForObject("select count(*) from etl.ignored_row", Long.class);
+        emptyWarehouse();
+
+        jdbc.execute("""
+                create function staging.xlsx_test_crash() returns trigger language plpgsql as $$
+                begin
+                    if new.sheet = 'Silver' then
+                        raise exception 'simulated crash at sheet %, row %', new.sheet, new.row_number;
+                    end if;
+                    return new;
+                end $$""");
+        jdbc.execute("""
+                create trigger xlsx_test_crash before insert on staging.production_row
+                for each row execute function staging.xlsx_test_crash()""");
+        ImportLauncher.Outcome failed = importFile("mapping:wmd", WMD);
+        assertThat(failed.status()).isEqualTo(ImportLauncher.Status.FAILED);
+        assertThat(failed.message()).contains("simulated crash at sheet Silver, row 3");
+        assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact", Long.class)).isZero();
+        long committed = jdbc.queryForObject("select count(distinct (sheet, row_number)) from staging.production_row", Long.class);
+        assertThat(committed).isPositive();
+        // chunks of 500 rows committed before the crash (the failing chunk's reads were rolled back)
+        long commits = jdbc.queryForObject("""
+                select commit_count from batch_step_execution where step_name = 'spreadsheetLoadStep'""", Long.class);
+        assertThat(commits).isPositive();
+
+        dropTrigger();
+        ImportLauncher.Outcome restarted = importFile("mapping:wmd", WMD);
+        assertThat(restarted.status()).as(String.valueOf(restarted.message())).isEqualTo(ImportLauncher.Status.LOADED);
+        assertThat(jdbc.queryForList(FACTS, String.class)).isEqualTo(clean);
+        assertThat(jdbc.queryForObject("select count(*) from etl.ignored_row", Long.class)).isEqualTo(cleanIgnored);
+        assertThat(jdbc.queryForObject("select count(*) from etl.reject", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from staging.production_row", Long.class)).isZero();
+        // one load, continued: the second execution read only what the first had not committed
+        assertThat(jdbc.queryForList("select status from etl.load", String.class)).containsExactly("COMPLETED");
+        List<Long> reads = jdbc.queryForList("""
+                select read_count from batch_step_execution where step_name = 'spreadsheetLoadStep'
+                order by step_execution_id""", Long.class);
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(1)).isEqualTo(1639 - commits * SpreadsheetJobConfiguration.CHUNK);
+        assertThat(restarted.load().orElseThrow().rowsRead()).isEqualTo(1639);
+    }
+}
