@@ -89,7 +89,7 @@ class BaciImportIntegrationTests extends WarehouseIntegrationTest {
     void failsTheLoadWhenRejectsPassTheThreshold() throws IOException {
         Path f = file("BACI_HS17_Y2022_V202301.csv", "2022,156,842,280530,1,1", "2022,998,842,280530,1,1");
         ImportLauncher.Outcome o = importFile("baci", f, 10);
-        assertThat(o.status()).isEqualTo(ImportLauncher.Status.FAILED);
+        assertThat(o.status()).isEqualTo(ImportLauncher.Status.REJECTS_OVER_THRESHOLD);
         assertThat(o.message()).contains("1 of 2 rows rejected");
         assertThat(jdbc.queryForObject("select count(*) from warehouse.trade_fact", Long.class)).isZero();
     }

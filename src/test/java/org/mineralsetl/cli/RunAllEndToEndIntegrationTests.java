@@ -51,7 +51,8 @@ class RunAllEndToEndIntegrationTests {
 
         assertThat(first.exitCode()).as(first.out()).isZero();
         assertThat(first.out()).contains("0 failed").contains("1 refused").contains("mcs2024-cobal_salient.csv")
-                .containsPattern("run-all .*: 3\\d files loaded");
+                .containsPattern("run-all .*: \\d+ files loaded").contains("0 over the reject threshold")
+                .contains("import_dependence=");
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
 
         Run query = etl(data, "query", "select country_iso3, quantity_t from warehouse.v_production "
@@ -63,7 +64,7 @@ class RunAllEndToEndIntegrationTests {
         Run again = etl(data, "run-all");
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("0 files loaded").containsPattern("3\\d already loaded");
+        assertThat(again.out()).contains("0 files loaded").containsPattern("[1-9]\\d+ already loaded");
 
         Run bad = etl(data, "query", "select * from no_such_table");
         assertThat(bad.exitCode()).isEqualTo(1);

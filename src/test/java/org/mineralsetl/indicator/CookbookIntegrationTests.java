@@ -50,6 +50,11 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
             }
         }
         importFile("wgi", Path.of("input-samples/wgi/WGIData.csv"));
+        try (Stream<Path> s = Files.list(Path.of("input-samples/comtrade/v1_api"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                importFile("comtrade", f);
+            }
+        }
         assertThat(indicators.run().ok()).isTrue();
     }
 
@@ -70,5 +75,8 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
         assertThat(answers.get("6")).extracting(r -> r.get("commodity")).contains("graphite");
         assertThat(answers.get("8")).allSatisfy(r -> assertThat(((Number) r.get("coverage_pct")).doubleValue()).isLessThanOrEqualTo(100.0));
         assertThat(answers.get("9")).extracting(r -> r.get("file_name")).containsOnly("mcs2024-raree_world.csv");
+        assertThat(answers.get("10")).extracting(r -> r.get("commodity")).contains("rare_earths", "lithium", "cobalt", "graphite");
+        assertThat(answers.get("10")).allSatisfy(r -> assertThat(((Number) r.get("china_share_of_world_pct")).doubleValue())
+                .isBetween(0.0, 100.0));
     }
 }
