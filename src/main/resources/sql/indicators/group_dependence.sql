@@ -4,7 +4,7 @@
 -- Formula: over the imports reported by the group's members (ref.country_group_member), the share of value
 --   coming from China (CHN) and from members of the same group (intra_group_share_pct). Partner World and
 --   non-country areas are excluded from the denominator, as in import_dependence.
--- Source: indicator.import_dependence's inputs, warehouse.v_trade, through a per-partner sum.
+-- Source: warehouse.trade_fact (latest edition per trade key, classified rows only), as import_dependence.sql.
 
 delete from indicator.group_dependence;
 
@@ -12,19 +12,39 @@ insert into indicator.group_dependence (
     group_code, source, commodity, stage, year, flow, n_reporters, total_value_usd, china_value_share_pct,
     intra_group_share_pct, is_proxy
 )
-with imports as (
+with latest as (
+    -- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
+    -- (ix_trade_fact_critical): annual breakdown totals
+    select *
+    from (
+        select
+            t.*,
+            row_number() over (
+                partition by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code
+                order by edition desc
+            ) as edition_rank
+        from warehouse.trade_fact as t
+        where t.commodity is not null
+          and t.breakdown = ''
+          and t.month = 0
+    ) as ranked
+    where edition_rank = 1
+),
+
+imports as (
     -- imports as reported (Comtrade); BACI holds exports (exporter i to importer j, FOB), so an importer's
     -- BACI imports are the mirror of its partners' exports
     select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
-           month, value_usd, net_weight_t, is_proxy, edition
-    from warehouse.v_trade
+           null::integer as month, value_usd, net_weight_t, is_proxy, edition
+    from latest
     where source <> 'baci'
       and flow in ('M', 'RM')
+      and partner_kind <> 'world'
     union all
     select source, partner_iso3, partner_code, reporter_iso3,
            case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
-           month, value_usd, net_weight_t, is_proxy, edition
-    from warehouse.v_trade
+           null::integer, value_usd, net_weight_t, is_proxy, edition
+    from latest
     where source = 'baci'
       and flow = 'X'
 ),

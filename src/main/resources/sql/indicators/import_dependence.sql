@@ -9,7 +9,8 @@
 --   (0-10,000); top_supplier = the largest partner by value. Where the reporter also reports its trade with
 --   partner World (world_total_value_usd, same HS codes), china_share_of_world_total_pct = China / World:
 --   the honest figure when an extract carries only some partners (the Comtrade samples carry China only).
--- Source: warehouse.v_trade (latest edition per trade key; BACI exports mirrored into imports). Sources (comtrade,
+-- Source: warehouse.trade_fact, the latest edition per trade key as in warehouse.v_trade (classified rows only,
+--   through ix_trade_fact_critical; BACI exports mirrored into imports). Sources (comtrade,
 --   baci) are never mixed.
 
 delete from indicator.import_dependence;
@@ -20,19 +21,39 @@ insert into indicator.import_dependence (
     china_share_of_world_total_pct, supplier_hhi, top_supplier_iso3, top_supplier_share_pct, non_country_value_usd,
     is_proxy, editions
 )
-with imports as (
+with latest as (
+    -- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
+    -- (ix_trade_fact_critical): annual breakdown totals
+    select *
+    from (
+        select
+            t.*,
+            row_number() over (
+                partition by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code
+                order by edition desc
+            ) as edition_rank
+        from warehouse.trade_fact as t
+        where t.commodity is not null
+          and t.breakdown = ''
+          and t.month = 0
+    ) as ranked
+    where edition_rank = 1
+),
+
+imports as (
     -- imports as reported (Comtrade); BACI holds exports (exporter i to importer j, FOB), so an importer's
     -- BACI imports are the mirror of its partners' exports
     select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
-           month, value_usd, net_weight_t, is_proxy, edition
-    from warehouse.v_trade
+           null::integer as month, value_usd, net_weight_t, is_proxy, edition
+    from latest
     where source <> 'baci'
       and flow in ('M', 'RM')
+      and partner_kind <> 'world'
     union all
     select source, partner_iso3, partner_code, reporter_iso3,
            case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
-           month, value_usd, net_weight_t, is_proxy, edition
-    from warehouse.v_trade
+           null::integer, value_usd, net_weight_t, is_proxy, edition
+    from latest
     where source = 'baci'
       and flow = 'X'
 ),
@@ -82,15 +103,14 @@ keys as (
 
 world as (
     select w.source, w.reporter_iso3, w.commodity, w.stage, w.year, w.flow, sum(w.value_usd) as world_total_value_usd
-    from warehouse.v_trade_world_total as w
-    where w.flow in ('M', 'RM')
-      and w.month is null
-      and w.commodity is not null
+    from latest as w
+    where w.partner_kind = 'world'
+      and w.flow in ('M', 'RM')
       and w.reporter_iso3 is not null
       and not (length(w.hs_code) = 4 and exists (
-          select 1 from warehouse.v_trade_world_total as s
+          select 1 from latest as s
           where s.source = w.source and s.reporter_code = w.reporter_code and s.flow = w.flow and s.year = w.year
-            and s.month is null and length(s.hs_code) = 6 and left(s.hs_code, 4) = w.hs_code))
+            and s.partner_kind = 'world' and length(s.hs_code) = 6 and left(s.hs_code, 4) = w.hs_code))
     group by w.source, w.reporter_iso3, w.commodity, w.stage, w.year, w.flow
 ),
 
