@@ -49,17 +49,24 @@ imports as (
       and flow = 'X'
 ),
 
+subheaded as (
+    -- headings whose 6-digit subheadings the same flows also carry: the heading row would count them twice
+    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
+    from imports
+    where length(hs_code) = 6
+),
+
 trade as (
     select t.*
     from imports as t
+    left join subheaded as h
+           on h.source = t.source and h.reporter_code = t.reporter_code and h.flow = t.flow and h.year = t.year
+          and h.heading = t.hs_code
     where t.flow = 'M'
       and t.month is null
       and t.commodity is not null
       and t.partner_kind = 'country'
-      and not (length(t.hs_code) = 4 and exists (
-          select 1 from imports as s
-          where s.source = t.source and s.reporter_code = t.reporter_code and s.flow = t.flow and s.year = t.year
-            and s.month is null and length(s.hs_code) = 6 and left(s.hs_code, 4) = t.hs_code))
+      and h.heading is null
 ),
 
 member_imports as (

@@ -58,17 +58,24 @@ imports as (
       and flow = 'X'
 ),
 
+subheaded as (
+    -- headings whose 6-digit subheadings the same flows also carry: the heading row would count them twice
+    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
+    from imports
+    where length(hs_code) = 6
+),
+
 trade as (
     select t.*
     from imports as t
+    left join subheaded as h
+           on h.source = t.source and h.reporter_code = t.reporter_code and h.flow = t.flow and h.year = t.year
+          and h.heading = t.hs_code
     where t.flow in ('M', 'RM')
       and t.month is null
       and t.commodity is not null
       and t.reporter_iso3 is not null
-      and not (length(t.hs_code) = 4 and exists (
-          select 1 from imports as s
-          where s.source = t.source and s.reporter_code = t.reporter_code and s.flow = t.flow and s.year = t.year
-            and s.month is null and length(s.hs_code) = 6 and left(s.hs_code, 4) = t.hs_code))
+      and h.heading is null
 ),
 
 by_partner as (
@@ -101,16 +108,27 @@ keys as (
     group by source, reporter_iso3, commodity, stage, year, flow
 ),
 
+world_rows as (
+    select source, reporter_iso3, reporter_code, commodity, stage, year, flow, hs_code, value_usd
+    from latest
+    where partner_kind = 'world'
+      and flow in ('M', 'RM')
+      and reporter_iso3 is not null
+),
+
+world_subheaded as (
+    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
+    from world_rows
+    where length(hs_code) = 6
+),
+
 world as (
     select w.source, w.reporter_iso3, w.commodity, w.stage, w.year, w.flow, sum(w.value_usd) as world_total_value_usd
-    from latest as w
-    where w.partner_kind = 'world'
-      and w.flow in ('M', 'RM')
-      and w.reporter_iso3 is not null
-      and not (length(w.hs_code) = 4 and exists (
-          select 1 from latest as s
-          where s.source = w.source and s.reporter_code = w.reporter_code and s.flow = w.flow and s.year = w.year
-            and s.partner_kind = 'world' and length(s.hs_code) = 6 and left(s.hs_code, 4) = w.hs_code))
+    from world_rows as w
+    left join world_subheaded as h
+           on h.source = w.source and h.reporter_code = w.reporter_code and h.flow = w.flow and h.year = w.year
+          and h.heading = w.hs_code
+    where h.heading is null
     group by w.source, w.reporter_iso3, w.commodity, w.stage, w.year, w.flow
 ),
 
