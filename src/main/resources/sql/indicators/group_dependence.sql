@@ -6,6 +6,10 @@
 --   non-country areas are excluded from the denominator, as in import_dependence.
 -- Source: warehouse.trade_fact (latest edition per trade key, classified rows only), as import_dependence.sql.
 
+-- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
+-- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.
+set local enable_nestloop = off;
+
 delete from indicator.group_dependence;
 
 insert into indicator.group_dependence (

@@ -13,6 +13,10 @@
 --   through ix_trade_fact_critical; BACI exports mirrored into imports). Sources (comtrade,
 --   baci) are never mixed.
 
+-- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
+-- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.
+set local enable_nestloop = off;
+
 delete from indicator.import_dependence;
 
 insert into indicator.import_dependence (
