@@ -70,3 +70,94 @@ final as (
 select * from final;
 
 comment on view indicator.production_share_base is 'Per-country production shares with their denominator (reported world total, else sum of countries + residual); the base of the production indicators. Every edition.';
+
+
+-- indicator.classified_trade_latest, classified_imports, classified_world_imports: the shared first models of
+-- the trade indicators. Grain: source x reporter x partner x flow x HS code x year. Annual breakdown totals,
+-- latest edition per trade key as in warehouse.v_trade, only the rows the HS map classifies (read through the
+-- partial index ix_trade_fact_critical: about 1 % of a BACI year). Imports as reported (Comtrade); BACI holds
+-- exports (exporter i to importer j, FOB), so an importer's BACI imports are the mirror of its partners' exports.
+-- A 4-digit heading is left out where the same flows carry its 6-digit subheadings, so nothing counts twice.
+
+create or replace view indicator.classified_trade_latest as
+-- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
+    -- (ix_trade_fact_critical): annual breakdown totals
+    select *
+    from (
+        select
+            t.*,
+            row_number() over (
+                partition by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code
+                order by edition desc
+            ) as edition_rank
+        from warehouse.trade_fact as t
+        where t.commodity is not null
+          and t.breakdown = ''
+          and t.month = 0
+    ) as ranked
+    where edition_rank = 1;
+
+comment on view indicator.classified_trade_latest is 'Classified trade rows (commodity not null), annual breakdown totals, latest edition per trade key.';
+
+create or replace view indicator.classified_imports as
+with imports as (
+    select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
+           value_usd, net_weight_t, is_proxy, edition
+    from indicator.classified_trade_latest
+    where source <> 'baci'
+      and flow in ('M', 'RM')
+      and partner_kind <> 'world'
+    union all
+    select source, partner_iso3, partner_code, reporter_iso3,
+           case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
+           value_usd, net_weight_t, is_proxy, edition
+    from indicator.classified_trade_latest
+    where source = 'baci'
+      and flow = 'X'
+),
+
+subheaded as (
+    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
+    from imports
+    where length(hs_code) = 6
+),
+
+final as (
+    select t.*
+    from imports as t
+    left join subheaded as h
+           on h.source = t.source and h.reporter_code = t.reporter_code and h.flow = t.flow and h.year = t.year
+          and h.heading = t.hs_code
+    where h.heading is null
+)
+
+select * from final;
+
+comment on view indicator.classified_imports is 'Classified trade as imports (BACI exports mirrored), partner World excluded, headings with subheadings left out: the input of import_dependence and group_dependence.';
+
+create or replace view indicator.classified_world_imports as
+with world as (
+    select source, reporter_iso3, reporter_code, flow, hs_code, commodity, stage, year, value_usd
+    from indicator.classified_trade_latest
+    where partner_kind = 'world'
+      and flow in ('M', 'RM')
+),
+
+subheaded as (
+    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
+    from world
+    where length(hs_code) = 6
+),
+
+final as (
+    select w.*
+    from world as w
+    left join subheaded as h
+           on h.source = w.source and h.reporter_code = w.reporter_code and h.flow = w.flow and h.year = w.year
+          and h.heading = w.hs_code
+    where h.heading is null
+)
+
+select * from final;
+
+comment on view indicator.classified_world_imports is 'Classified imports reported against partner World (Comtrade), headings with subheadings left out.';

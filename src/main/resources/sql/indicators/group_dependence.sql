@@ -4,7 +4,7 @@
 -- Formula: over the imports reported by the group's members (ref.country_group_member), the share of value
 --   coming from China (CHN) and from members of the same group (intra_group_share_pct). Partner World and
 --   non-country areas are excluded from the denominator, as in import_dependence.
--- Source: warehouse.trade_fact (latest edition per trade key, classified rows only), as import_dependence.sql.
+-- Source: indicator.classified_imports (R__indicator_base.sql), as import_dependence.sql.
 
 -- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
 -- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.
@@ -16,61 +16,11 @@ insert into indicator.group_dependence (
     group_code, source, commodity, stage, year, flow, n_reporters, total_value_usd, china_value_share_pct,
     intra_group_share_pct, is_proxy
 )
-with latest as (
-    -- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
-    -- (ix_trade_fact_critical): annual breakdown totals
+with trade as (
     select *
-    from (
-        select
-            t.*,
-            row_number() over (
-                partition by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code
-                order by edition desc
-            ) as edition_rank
-        from warehouse.trade_fact as t
-        where t.commodity is not null
-          and t.breakdown = ''
-          and t.month = 0
-    ) as ranked
-    where edition_rank = 1
-),
-
-imports as (
-    -- imports as reported (Comtrade); BACI holds exports (exporter i to importer j, FOB), so an importer's
-    -- BACI imports are the mirror of its partners' exports
-    select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
-           null::integer as month, value_usd, net_weight_t, is_proxy, edition
-    from latest
-    where source <> 'baci'
-      and flow in ('M', 'RM')
-      and partner_kind <> 'world'
-    union all
-    select source, partner_iso3, partner_code, reporter_iso3,
-           case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
-           null::integer, value_usd, net_weight_t, is_proxy, edition
-    from latest
-    where source = 'baci'
-      and flow = 'X'
-),
-
-subheaded as (
-    -- headings whose 6-digit subheadings the same flows also carry: the heading row would count them twice
-    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
-    from imports
-    where length(hs_code) = 6
-),
-
-trade as (
-    select t.*
-    from imports as t
-    left join subheaded as h
-           on h.source = t.source and h.reporter_code = t.reporter_code and h.flow = t.flow and h.year = t.year
-          and h.heading = t.hs_code
-    where t.flow = 'M'
-      and t.month is null
-      and t.commodity is not null
-      and t.partner_kind = 'country'
-      and h.heading is null
+    from indicator.classified_imports
+    where flow = 'M'
+      and partner_kind = 'country'
 ),
 
 member_imports as (

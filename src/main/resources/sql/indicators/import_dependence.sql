@@ -9,8 +9,8 @@
 --   (0-10,000); top_supplier = the largest partner by value. Where the reporter also reports its trade with
 --   partner World (world_total_value_usd, same HS codes), china_share_of_world_total_pct = China / World:
 --   the honest figure when an extract carries only some partners (the Comtrade samples carry China only).
--- Source: warehouse.trade_fact, the latest edition per trade key as in warehouse.v_trade (classified rows only,
---   through ix_trade_fact_critical; BACI exports mirrored into imports). Sources (comtrade,
+-- Source: indicator.classified_imports and classified_world_imports (R__indicator_base.sql: warehouse.trade_fact,
+--   latest edition per trade key, classified rows only, BACI exports mirrored into imports). Sources (comtrade,
 --   baci) are never mixed.
 
 -- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
@@ -25,61 +25,11 @@ insert into indicator.import_dependence (
     china_share_of_world_total_pct, supplier_hhi, top_supplier_iso3, top_supplier_share_pct, non_country_value_usd,
     is_proxy, editions
 )
-with latest as (
-    -- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
-    -- (ix_trade_fact_critical): annual breakdown totals
+with trade as (
     select *
-    from (
-        select
-            t.*,
-            row_number() over (
-                partition by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code
-                order by edition desc
-            ) as edition_rank
-        from warehouse.trade_fact as t
-        where t.commodity is not null
-          and t.breakdown = ''
-          and t.month = 0
-    ) as ranked
-    where edition_rank = 1
-),
-
-imports as (
-    -- imports as reported (Comtrade); BACI holds exports (exporter i to importer j, FOB), so an importer's
-    -- BACI imports are the mirror of its partners' exports
-    select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
-           null::integer as month, value_usd, net_weight_t, is_proxy, edition
-    from latest
-    where source <> 'baci'
-      and flow in ('M', 'RM')
-      and partner_kind <> 'world'
-    union all
-    select source, partner_iso3, partner_code, reporter_iso3,
-           case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
-           null::integer, value_usd, net_weight_t, is_proxy, edition
-    from latest
-    where source = 'baci'
-      and flow = 'X'
-),
-
-subheaded as (
-    -- headings whose 6-digit subheadings the same flows also carry: the heading row would count them twice
-    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
-    from imports
-    where length(hs_code) = 6
-),
-
-trade as (
-    select t.*
-    from imports as t
-    left join subheaded as h
-           on h.source = t.source and h.reporter_code = t.reporter_code and h.flow = t.flow and h.year = t.year
-          and h.heading = t.hs_code
-    where t.flow in ('M', 'RM')
-      and t.month is null
-      and t.commodity is not null
-      and t.reporter_iso3 is not null
-      and h.heading is null
+    from indicator.classified_imports
+    where flow in ('M', 'RM')
+      and reporter_iso3 is not null
 ),
 
 by_partner as (
@@ -112,28 +62,11 @@ keys as (
     group by source, reporter_iso3, commodity, stage, year, flow
 ),
 
-world_rows as (
-    select source, reporter_iso3, reporter_code, commodity, stage, year, flow, hs_code, value_usd
-    from latest
-    where partner_kind = 'world'
-      and flow in ('M', 'RM')
-      and reporter_iso3 is not null
-),
-
-world_subheaded as (
-    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
-    from world_rows
-    where length(hs_code) = 6
-),
-
 world as (
-    select w.source, w.reporter_iso3, w.commodity, w.stage, w.year, w.flow, sum(w.value_usd) as world_total_value_usd
-    from world_rows as w
-    left join world_subheaded as h
-           on h.source = w.source and h.reporter_code = w.reporter_code and h.flow = w.flow and h.year = w.year
-          and h.heading = w.hs_code
-    where h.heading is null
-    group by w.source, w.reporter_iso3, w.commodity, w.stage, w.year, w.flow
+    select source, reporter_iso3, commodity, stage, year, flow, sum(value_usd) as world_total_value_usd
+    from indicator.classified_world_imports
+    where reporter_iso3 is not null
+    group by source, reporter_iso3, commodity, stage, year, flow
 ),
 
 editions as (
