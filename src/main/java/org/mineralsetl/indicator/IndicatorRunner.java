@@ -1,5 +1,6 @@
 package org.mineralsetl.indicator;
 
+import org.mineralsetl.warehouse.LoadSteps;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,15 +42,7 @@ public class IndicatorRunner {
             if (execution.getStatus() == BatchStatus.COMPLETED) {
                 return new Result(true, rows, null, millis);
             }
-            String message = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(t -> {
-                        Throwable r = t;
-                        while (r.getCause() != null) {
-                            r = r.getCause();
-                        }
-                        return r.getMessage();
-                    }).orElse(execution.getExitStatus().getExitDescription());
-            return new Result(false, rows, message, millis);
+            return new Result(false, rows, LoadSteps.failureMessage(execution), millis);
         } catch (Exception e) {
             return new Result(false, Map.of(), e.getMessage(), (System.nanoTime() - start) / 1_000_000);
         }
