@@ -75,14 +75,21 @@ comment on view indicator.production_share_base is 'Per-country production share
 -- indicator.classified_trade_latest, classified_imports, classified_world_imports: the shared first models of
 -- the trade indicators. Grain: source x reporter x partner x flow x HS code x year. Annual breakdown totals,
 -- latest edition per trade key as in warehouse.v_trade, only the rows the HS map classifies (read through the
--- partial index ix_trade_fact_critical: about 1 % of a BACI year). Imports as reported (Comtrade); BACI holds
+-- partial index ix_trade_flow_classified: about 1 % of a BACI year). Imports as reported (Comtrade); BACI holds
 -- exports (exporter i to importer j, FOB), so an importer's BACI imports are the mirror of its partners' exports.
 -- A 4-digit heading is left out where the same flows carry its 6-digit subheadings, so nothing counts twice.
 
 create or replace view indicator.classified_trade_latest as
 -- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
-    -- (ix_trade_fact_critical): annual breakdown totals
-    select *
+-- (hs_map_code not null: the partial index ix_trade_flow_classified): annual breakdown totals
+    select
+        source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
+        flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage, is_proxy,
+        hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd, fob_value_usd,
+        net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
+        is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
+        job_execution_id, loaded_at,
+        edition_rank
     from (
         select
             t.*,
@@ -91,7 +98,7 @@ create or replace view indicator.classified_trade_latest as
                 order by edition desc
             ) as edition_rank
         from warehouse.trade_fact as t
-        where t.commodity is not null
+        where t.hs_map_code is not null
           and t.breakdown = ''
           and t.month = 0
     ) as ranked

@@ -147,3 +147,7 @@ end $$;
 comment on column warehouse.v_trade.partner_iso3 is 'ISO 3166-1 alpha-3 of the partner (BACI: the importer); null when the partner is not a country (partner_kind aggregate, nes or special).';
 comment on column warehouse.v_trade.partner_code is 'Partner as resolved: ISO3 for a country, else the ref.area code (M49_97 EU, M49_899 Areas nes, M49_837 Bunkers, ...).';
 comment on column warehouse.v_trade.partner_kind is 'country, aggregate (EU), nes (not elsewhere specified areas) or special (bunkers, free zones, special categories).';
+
+-- The trade table of the first design (V20), emptied into warehouse.trade_flow by V45; the views above no
+-- longer read it.
+drop table if exists warehouse.trade_fact_v20;

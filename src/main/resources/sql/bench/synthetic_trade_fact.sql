@@ -1,12 +1,11 @@
--- Synthetic BACI-shaped trade facts for jobs/etl bench indicators (edition 'BENCH', removed after the run).
+-- Synthetic BACI-shaped trade flows for jobs/etl bench indicators (edition 'BENCH', load :load_id, whose
+-- partition is attached before and dropped after the run).
 -- :rows rows; keys are unique by construction: i -> (HS slot, year, reporter, partner). 5,000 HS codes of which
 -- the 6-digit codes of the critical-minerals map come first (about 1 %, as in real BACI files), the rest
 -- synthetic chapter-9x codes outside the map; 8 years; 200 countries; values skewed (a few large flows).
-insert into warehouse.trade_fact (
-    source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
-    flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage, is_proxy,
-    hs_map_version, value_usd, value_basis, original_value, original_value_unit, fob_value_usd, net_weight_t,
-    original_net_weight, original_weight_unit, source_file_id, row_number, load_id, job_execution_id
+insert into warehouse.trade_flow (
+    load_id, year, month, hs_revision, reporter_code, partner_code, flow, hs_code, breakdown, hs_map_code, value_usd,
+    net_weight_t, row_number, job_execution_id
 )
 with countries as (
     select row_number() over (order by iso3) - 1 as idx, iso3, m49
@@ -36,10 +35,10 @@ final as (
     select
         s.i,
         2015 + s.year_slot                                                 as year,
-        r.m49::text as reporter_code, r.iso3 as reporter_iso3,
-        p.m49::text as partner_code, p.iso3 as partner_iso3,
+        r.iso3 as reporter_code,
+        p.iso3 as partner_code,
         coalesce(m.hs_code, (900000 + s.hs_slot)::text)                   as hs_code,
-        m.commodity, m.stage, m.is_proxy,
+        m.hs_code as hs_map_code,
         round((1000 * power(1.0 + ((s.i * 7919) % 1000), 1.5) / 30)::numeric, 3) as value_kusd
     from series as s
     join countries as r on r.idx = s.reporter_slot
@@ -48,8 +47,6 @@ final as (
 )
 
 select
-    'baci', 'BENCH', year, 0, 'HS17', reporter_code, reporter_iso3, partner_code, partner_iso3, 'country',
-    'X', hs_code, '', '', 0, 0, 0, commodity, stage, is_proxy,
-    'cm2024.1', value_kusd * 1000, 'FOB', value_kusd, 'kUSD', value_kusd * 1000, value_kusd / 10,
-    value_kusd / 10, 't', :source_file_id, i + 2, :load_id, 0
+    :load_id, year, 0, 'HS2017', reporter_code, partner_code, 'X', hs_code, '', hs_map_code, value_kusd * 1000,
+    value_kusd / 10, i + 2, 0
 from final

@@ -44,6 +44,12 @@ public abstract class WarehouseIntegrationTest {
     @BeforeEach
     protected void emptyWarehouse() {
         Locale.setDefault(Locale.ROOT);
+        // each trade load writes its own partition table; drop them so that load ids can start again at 1
+        for (String leaf : jdbc.queryForList("""
+                select format('%I.%I', schemaname, tablename) from pg_tables
+                where schemaname = 'warehouse' and tablename ~ '^trade_flow_[0-9]+$'""", String.class)) {
+            jdbc.execute("drop table " + leaf);
+        }
         List<String> tables = jdbc.queryForList("""
                 select format('%I.%I', schemaname, tablename) from pg_tables
                 where schemaname in ('warehouse', 'staging', 'etl', 'indicator')

@@ -1,5 +1,7 @@
 package org.mineralsetl.baci;
 
+import org.mineralsetl.support.BlockItemProcessor;
+import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.DelimitedLineItemReader;
 import org.mineralsetl.warehouse.CountryResolver;
@@ -9,7 +11,7 @@ import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
 import org.mineralsetl.warehouse.LoadSteps;
 import org.mineralsetl.warehouse.Processed;
-import org.mineralsetl.warehouse.StagingWriter;
+import org.mineralsetl.warehouse.TradeFlowWriter;
 import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -27,11 +29,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
- * warehouse.trade_fact at COPY speed: the plain line reader, a pure processor, COPY into the load's staging
- * partition in large chunks, one set-based merge. Reader, processor, writer, step, job, in reading order.
+ * warehouse.trade_flow at COPY speed: the plain line reader, a pure processor, binary COPY straight into the
+ * load's own table in large chunks, then a set-based merge that attaches it. Reader, processor, writer, step, job, in reading order.
  */
 @Configuration(proxyBeanMethods = false)
 class BaciJobConfiguration {
@@ -40,36 +43,46 @@ class BaciJobConfiguration {
     private static final String READER = "baciReader";
     private static final String LOAD_STEP = "baciLoadStep";
 
+    /** Lines per item: the step's per-item costs are paid per block of lines (a BACI year has 11M lines). */
+    static final int BLOCK = 1000;
+    /** Blocks read ahead while the step writes: two chunks. */
+    static final int PREFETCH = 40;
+
     @Bean
     @StepScope
-    DelimitedLineItemReader<CsvRecord> baciReader(@Value("#{jobParameters['file']}") String file) {
+    BlockItemReader<CsvRecord> baciReader(@Value("#{jobParameters['file']}") String file) {
         Path path = Path.of(file);
-        return new DelimitedLineItemReader<>(READER, path,
-                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r);
+        return new BlockItemReader<>(new DelimitedLineItemReader<>(READER, path,
+                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r), BLOCK, PREFETCH);
     }
 
     @Bean
     @StepScope
-    BaciItemProcessor baciItemProcessor(@Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
+    BlockItemProcessor<CsvRecord, Processed<TradeRow>> baciItemProcessor(
+            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
         var params = stepExecution.getJobExecution().getJobParameters();
         BaciFileName name = BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)), TradeLoadOptions.hsRevision(params));
-        return new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc));
+        return new BlockItemProcessor<>(new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc)));
     }
 
     @Bean
     @StepScope
-    StagingWriter<TradeRow> baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
+    TradeFlowWriter baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
                                        JdbcLoadDao loads) {
-        return new StagingWriter<>(dataSource, loads, "staging.trade_row", TradeRow.STAGING_COLUMNS,
-                TradeRow::stagingValues, LoadContext.of(stepExecution.getJobExecution()));
+        var params = stepExecution.getJobExecution().getJobParameters();
+        // every row of a BACI file is an annual export total of the file's HS revision
+        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()),
+                () -> new TradeRow.Defaults(0, BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)),
+                        TradeLoadOptions.hsRevision(params)).hsRevision(), "X", TradeRow.Breakdown.TOTALS));
     }
 
     @Bean
     Step baciLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      DelimitedLineItemReader<CsvRecord> baciReader, BaciItemProcessor baciItemProcessor,
-                      StagingWriter<TradeRow> baciWriter, @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
+                      BlockItemReader<CsvRecord> baciReader,
+                      BlockItemProcessor<CsvRecord, Processed<TradeRow>> baciItemProcessor,
+                      TradeFlowWriter baciWriter, @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
         return new StepBuilder(LOAD_STEP, jobRepository)
-                .<CsvRecord, Processed<TradeRow>>chunk(chunkSize)
+                .<List<CsvRecord>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / BLOCK))
                 .transactionManager(transactionManager)
                 .reader(baciReader)
                 .processor(baciItemProcessor)
@@ -83,10 +96,9 @@ class BaciJobConfiguration {
         return new JobBuilder("baciImportJob", jobRepository)
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("baciPrepareStep", KIND, BaciJobConfiguration::inspect))
-                .next(options.recordStep("baciOptionsStep"))
+                .next(options.recordStep("baciOptionsStep", "baci"))
                 .next(baciLoadStep)
-                .next(loadSteps.mergeStep("baciMergeStep", "sql/merge/trade_fact.sql", "warehouse.trade_fact",
-                        "staging.trade_row", LOAD_STEP, READER, true))
+                .next(loadSteps.tradeMergeStep("baciMergeStep", LOAD_STEP, READER))
                 .build();
     }
 

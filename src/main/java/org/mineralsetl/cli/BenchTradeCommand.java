@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code jobs/etl bench trade [ROWS]}: writes a BACI-shaped file of ROWS rows, then times (a) a raw COPY of
  * it into a bare table with the same columns and (b) {@code import baci} end to end, and prints rows/s for
- * both, the ratio b/a and the peak heap of (b). The bench's facts are deleted afterwards (its load record stays).
+ * both, the ratio b/a and the peak heap of (b). The bench's facts (its load's partition) are dropped afterwards (its load record stays).
  */
 @Command(name = "trade", mixinStandardHelpOptions = true,
         description = "Raw COPY vs import baci on a generated BACI-shaped file: rows/s, ratio, peak heap.")
@@ -106,7 +106,9 @@ class BenchTradeCommand implements Callable<Integer> {
         out.printf("ratio b/a = %.2f   peak heap during (b) = %,d MB (max heap %,d MB)%n",
                 (written / b) / (copied / a), peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
-        jdbc.update("delete from warehouse.trade_fact where load_id = ?", o.load().get().loadId());
+        long benchLoad = o.load().get().loadId();
+        jdbc.execute("drop table warehouse.trade_flow_" + benchLoad);
+        jdbc.update("delete from warehouse.trade_slice where load_id = ?", benchLoad);
         Files.deleteIfExists(file);
         return EtlCommand.OK;
     }

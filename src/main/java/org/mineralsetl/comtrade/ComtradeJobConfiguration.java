@@ -1,5 +1,7 @@
 package org.mineralsetl.comtrade;
 
+import org.mineralsetl.support.BlockItemProcessor;
+import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.HsMap;
@@ -8,7 +10,7 @@ import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
 import org.mineralsetl.warehouse.LoadSteps;
 import org.mineralsetl.warehouse.Processed;
-import org.mineralsetl.warehouse.StagingWriter;
+import org.mineralsetl.warehouse.TradeFlowWriter;
 import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -26,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,18 +45,19 @@ class ComtradeJobConfiguration {
     private static final String LOAD_STEP = "comtradeLoadStep";
     private static final String LEGACY_READER = "comtradeLegacyReader";
     private static final String LEGACY_LOAD_STEP = "comtradeLegacyLoadStep";
+    private static final int BLOCK = 100;
     private static final int CHUNK = 1000;
 
     @Bean
     @StepScope
-    CsvItemReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
-        return reader(READER, Path.of(file), false);
+    BlockItemReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
+        return new BlockItemReader<>(reader(READER, Path.of(file), false), BLOCK, 0);
     }
 
     @Bean
     @StepScope
-    CsvItemReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
-        return reader(LEGACY_READER, Path.of(file), true);
+    BlockItemReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
+        return new BlockItemReader<>(reader(LEGACY_READER, Path.of(file), true), BLOCK, 0);
     }
 
     private static CsvItemReader<ComtradeFields> reader(String name, Path path, boolean legacy) {
@@ -66,41 +70,43 @@ class ComtradeJobConfiguration {
 
     @Bean
     @StepScope
-    ComtradeItemProcessor comtradeItemProcessor(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                JdbcTemplate jdbc) {
+    BlockItemProcessor<ComtradeFields, Processed<TradeRow>> comtradeItemProcessor(
+            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
         var job = stepExecution.getJobExecution();
-        return new ComtradeItemProcessor(LoadContext.of(job).edition(),
-                TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc));
+        return new BlockItemProcessor<>(new ComtradeItemProcessor(LoadContext.of(job).edition(),
+                TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc)));
     }
 
     @Bean
     @StepScope
-    StagingWriter<TradeRow> comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+    TradeFlowWriter comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                            DataSource dataSource, JdbcLoadDao loads) {
-        return new StagingWriter<>(dataSource, loads, "staging.trade_row", TradeRow.STAGING_COLUMNS,
-                TradeRow::stagingValues, LoadContext.of(stepExecution.getJobExecution()));
+        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()), () -> null);
     }
 
     @Bean
     Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          CsvItemReader<ComtradeFields> comtradeReader, ComtradeItemProcessor comtradeItemProcessor,
-                          StagingWriter<TradeRow> comtradeWriter) {
+                          BlockItemReader<ComtradeFields> comtradeReader,
+                          BlockItemProcessor<ComtradeFields, Processed<TradeRow>> comtradeItemProcessor,
+                          TradeFlowWriter comtradeWriter) {
         return loadStep(LOAD_STEP, jobRepository, transactionManager, comtradeReader, comtradeItemProcessor, comtradeWriter);
     }
 
     @Bean
     Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                CsvItemReader<ComtradeFields> comtradeLegacyReader,
-                                ComtradeItemProcessor comtradeItemProcessor, StagingWriter<TradeRow> comtradeWriter) {
+                                BlockItemReader<ComtradeFields> comtradeLegacyReader,
+                                BlockItemProcessor<ComtradeFields, Processed<TradeRow>> comtradeItemProcessor,
+                                TradeFlowWriter comtradeWriter) {
         return loadStep(LEGACY_LOAD_STEP, jobRepository, transactionManager, comtradeLegacyReader,
                 comtradeItemProcessor, comtradeWriter);
     }
 
     private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager tm,
-                                 CsvItemReader<ComtradeFields> reader, ComtradeItemProcessor processor,
-                                 StagingWriter<TradeRow> writer) {
+                                 BlockItemReader<ComtradeFields> reader,
+                                 BlockItemProcessor<ComtradeFields, Processed<TradeRow>> processor,
+                                 TradeFlowWriter writer) {
         return new StepBuilder(name, jobRepository)
-                .<ComtradeFields, Processed<TradeRow>>chunk(CHUNK)
+                .<List<ComtradeFields>, List<Processed<TradeRow>>>chunk(CHUNK / BLOCK)
                 .transactionManager(tm)
                 .reader(reader)
                 .processor(processor)
@@ -114,10 +120,9 @@ class ComtradeJobConfiguration {
         return new JobBuilder("comtradeImportJob", jobRepository)
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("comtradePrepareStep", KIND, ComtradeFiles::inspectV1))
-                .next(options.recordStep("comtradeOptionsStep"))
+                .next(options.recordStep("comtradeOptionsStep", "comtrade"))
                 .next(comtradeLoadStep)
-                .next(loadSteps.mergeStep("comtradeMergeStep", "sql/merge/trade_fact.sql", "warehouse.trade_fact",
-                        "staging.trade_row", LOAD_STEP, READER, true))
+                .next(loadSteps.tradeMergeStep("comtradeMergeStep", LOAD_STEP, READER))
                 .build();
     }
 
@@ -127,10 +132,9 @@ class ComtradeJobConfiguration {
         return new JobBuilder("comtradeLegacyImportJob", jobRepository)
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("comtradeLegacyPrepareStep", LEGACY_KIND, ComtradeFiles::inspectLegacy))
-                .next(options.recordStep("comtradeLegacyOptionsStep"))
+                .next(options.recordStep("comtradeLegacyOptionsStep", "comtrade"))
                 .next(comtradeLegacyLoadStep)
-                .next(loadSteps.mergeStep("comtradeLegacyMergeStep", "sql/merge/trade_fact.sql", "warehouse.trade_fact",
-                        "staging.trade_row", LEGACY_LOAD_STEP, LEGACY_READER, true))
+                .next(loadSteps.tradeMergeStep("comtradeLegacyMergeStep", LEGACY_LOAD_STEP, LEGACY_READER))
                 .build();
     }
 

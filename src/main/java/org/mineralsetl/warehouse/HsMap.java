@@ -11,8 +11,11 @@ import java.util.Map;
  */
 public final class HsMap {
 
-    /** Commodity and stage of an HS code; isProxy when the code only approximates the commodity. */
-    public record Entry(String commodity, String stage, boolean isProxy) {
+    /**
+     * Commodity and stage of an HS code; isProxy when the code only approximates the commodity; code is the
+     * map's key that matched (the 6-digit code itself or its 4-digit heading), stored with each trade flow.
+     */
+    public record Entry(String code, String commodity, String stage, boolean isProxy) {
     }
 
     private final String version;
@@ -31,7 +34,7 @@ public final class HsMap {
         Map<String, Entry> map = new HashMap<>();
         jdbc.query("select hs_code, commodity, stage, is_proxy from ref.hs_map where hs_map_version = ?",
                 rs -> {
-                    map.put(rs.getString(1), new Entry(rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                    map.put(rs.getString(1), new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 }, version);
         return new HsMap(version, map);
     }

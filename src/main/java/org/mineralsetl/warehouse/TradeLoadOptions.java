@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * The job parameters that change how a trade file loads, and the step that writes them to the load record
- * (etl.trade_load) right after the prepare step, creating the load's staging partition: keepBreakdowns (default false: breakdown totals only) and
- * hsRevision (for files whose name does not carry it).
+ * (etl.trade_load, with the source's units as published) right after the prepare step, creating the load's own
+ * table warehouse.trade_flow_&lt;load_id&gt;: keepBreakdowns (default false: breakdown totals only) and hsRevision (for
+ * files whose name does not carry it).
  */
 @Component
 public class TradeLoadOptions {
@@ -43,19 +44,27 @@ public class TradeLoadOptions {
         return v == null || v.isBlank() ? null : v.trim().toUpperCase(Locale.ROOT);
     }
 
-    public Step recordStep(String name) {
+    /**
+     * @param source the trade source the load writes: baci (values in thousands of USD, weights in tonnes) or
+     *               comtrade (USD, kg)
+     */
+    public Step recordStep(String name, String source) {
+        boolean baci = source.equals("baci");
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
                     JobParameters params = job.getJobParameters();
                     LoadContext load = LoadContext.of(job);
                     jdbc.update("""
-                            insert into etl.trade_load (load_id, keep_breakdowns, hs_revision, hs_map_version)
-                            values (?, ?, ?, ?)
+                            insert into etl.trade_load (load_id, keep_breakdowns, hs_revision, hs_map_version, source,
+                                edition, original_value_unit, value_per_original, original_weight_unit, original_per_tonne)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (load_id) do update set keep_breakdowns = excluded.keep_breakdowns,
                                 hs_revision = excluded.hs_revision, hs_map_version = excluded.hs_map_version""",
-                            load.loadId(), keepBreakdowns(params), hsRevision(params), HsMap.load(jdbc).version());
-                    jdbc.update("call staging.create_trade_row_partition(?)", load.loadId());
+                            load.loadId(), keepBreakdowns(params), hsRevision(params), HsMap.load(jdbc).version(),
+                            source, load.edition(), baci ? "kUSD" : "USD", baci ? 1000 : 1, baci ? "t" : "kg",
+                            baci ? 1 : 1000);
+                    jdbc.update("call warehouse.create_trade_flow_table(?)", load.loadId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)

@@ -1,10 +1,12 @@
 package org.mineralsetl.warehouse;
 
+import org.mineralsetl.support.PgBinaryCopy;
+
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One normalised trade flow, as staged in staging.trade_row and merged into warehouse.trade_fact: canonical
+ * One normalised trade flow, as written to warehouse.trade_flow (and trade_flow_detail) by COPY: canonical
  * units (USD, tonnes) next to the values as published, the resolved reporter and partner, the HS map's
  * commodity and stage, and the source row it came from. Shared by the Comtrade and BACI imports.
  */
@@ -34,22 +36,89 @@ public record TradeRow(
         }
     }
 
-    public static final List<String> STAGING_COLUMNS = List.of(
-            "source", "edition", "year", "month", "hs_revision", "reporter_code", "reporter_iso3", "partner_code",
-            "partner_iso3", "partner_kind", "flow", "hs_code", "breakdown", "customs_code", "mot_code", "mos_code",
-            "partner2_code", "commodity", "stage", "is_proxy", "hs_map_version", "value_usd", "value_basis",
-            "original_value", "original_value_unit", "cif_value_usd", "fob_value_usd", "net_weight_t",
-            "original_net_weight", "original_weight_unit", "quantity", "quantity_unit", "is_estimate",
-            "is_qty_estimated", "is_net_wgt_estimated", "is_reported", "is_aggregate", "row_number");
+    /**
+     * Values every row of a load shares (a BACI year: annual, one HS revision, exports, breakdown totals): the
+     * rows then leave these columns out of the COPY and null in warehouse.trade_flow, and etl.trade_load keeps
+     * them once (default_month, default_hs_revision, default_flow, default_breakdown).
+     */
+    public record Defaults(int month, String hsRevision, String flow, Breakdown breakdown) {
+    }
 
-    public Object[] stagingValues() {
-        return new Object[]{
-                source, edition, year, month, hsRevision, reporter.code(), reporter.iso3(), partner.code(),
-                partner.iso3(), partner.kind(), flow, hsCode, breakdown.key(), breakdown.customsCode(),
-                breakdown.motCode(), breakdown.mosCode(), breakdown.partner2Code(),
-                hs == null ? null : hs.commodity(), hs == null ? null : hs.stage(), hs == null ? null : hs.isProxy(),
-                hsMapVersion, valueUsd, valueBasis, originalValue, originalValueUnit, cifValueUsd, fobValueUsd,
-                netWeightT, originalNetWeight, originalWeightUnit, quantity, quantityUnit, isEstimate,
-                isQtyEstimated, isNetWgtEstimated, isReported, isAggregate, rowNumber};
+    /** The columns of warehouse.trade_flow a row fills (per-load constants live in etl.trade_load). */
+    public static List<String> flowColumns(Defaults defaults) {
+        return defaults == null
+                ? List.of("load_id", "year", "month", "hs_revision", "reporter_code", "partner_code", "flow", "hs_code",
+                "breakdown", "hs_map_code", "value_usd", "net_weight_t", "row_number", "job_execution_id")
+                : List.of("load_id", "year", "reporter_code", "partner_code", "hs_code", "hs_map_code", "value_usd",
+                "net_weight_t", "row_number", "job_execution_id");
+    }
+
+    public void writeFlow(PgBinaryCopy copy, long loadId, long jobExecutionId, Defaults defaults) {
+        boolean full = defaults == null;
+        if (!full && !(month == defaults.month() && hsRevision.equals(defaults.hsRevision())
+                && flow.equals(defaults.flow()) && breakdown.equals(defaults.breakdown()))) {
+            throw new IllegalStateException("line " + rowNumber + ": the row does not carry the load's defaults " + defaults);
+        }
+        copy.startRow(full ? 14 : 10);
+        copy.int8(loadId);
+        copy.int2(year);
+        if (full) {
+            copy.int2(month);
+            copy.text(hsRevision);
+        }
+        copy.text(reporter.code());
+        copy.text(partner.code());
+        if (full) {
+            copy.text(flow);
+        }
+        copy.text(hsCode);
+        if (full) {
+            copy.text(breakdown.key());
+        }
+        copy.text(hs == null ? null : hs.code());
+        copy.numeric(valueUsd);
+        copy.numeric(netWeightT);
+        copy.int4(Math.toIntExact(rowNumber));
+        copy.int8(jobExecutionId);
+    }
+
+    /** The columns of warehouse.trade_flow_detail: what a Comtrade row says beyond the core of the flow. */
+    public static final List<String> DETAIL_COLUMNS = List.of(
+            "load_id", "row_number", "customs_code", "mot_code", "mos_code", "partner2_code", "cif_value_usd",
+            "fob_value_usd", "quantity", "quantity_unit", "is_estimate", "is_qty_estimated", "is_net_wgt_estimated",
+            "is_reported", "is_aggregate");
+
+    /**
+     * True when the row carries more than its flow: Comtrade rows (breakdown codes, CIF and FOB values, quantity
+     * in its own unit, estimate flags). A BACI row carries nothing more: its value is FOB and its quantity is
+     * the net weight in tonnes, which the views derive from the flow and the load.
+     */
+    public boolean hasDetail() {
+        return !"baci".equals(source);
+    }
+
+    public void writeDetail(PgBinaryCopy copy, long loadId) {
+        copy.startRow(DETAIL_COLUMNS.size());
+        copy.int8(loadId);
+        copy.int4(Math.toIntExact(rowNumber));
+        copy.text(breakdown.customsCode());
+        copy.int4(breakdown.motCode());
+        copy.int4(breakdown.mosCode());
+        copy.int4(breakdown.partner2Code());
+        copy.numeric(cifValueUsd);
+        copy.numeric(fobValueUsd);
+        copy.numeric(quantity);
+        copy.text(quantityUnit);
+        copy.bool(isEstimate);
+        copy.bool(isQtyEstimated);
+        copy.bool(isNetWgtEstimated);
+        copy.bool(isReported);
+        copy.bool(isAggregate);
+    }
+
+    /** The natural key without the HS code (and without source and edition, constant in a load). */
+    String groupKey() {
+        return year + "|" + month + "|" + hsRevision + "|" + reporter.code() + "|" + partner.code() + "|" + flow + "|"
+                + breakdown.key();
     }
 }

@@ -123,6 +123,51 @@ class BaciImportIntegrationTests extends WarehouseIntegrationTest {
     }
 
     @Test
+    void writesASortedFileStraightIntoItsOwnPartitionWithoutSearchingForDuplicates() {
+        Path f = dir.resolve("BACI_HS17_Y2022_V202301.csv");
+        assertThat(BaciSampleFile.write(f, 30_000, 2022, 11)).isEqualTo(30_000);
+        ImportLauncher.Outcome o = importFile("baci", f);
+        assertThat(o.status()).as(o.message()).isEqualTo(ImportLauncher.Status.LOADED);
+
+        Map<String, Object> load = jdbc.queryForMap("""
+                select keys_unique, years::text as years, default_month, default_hs_revision, default_flow,
+                       default_breakdown
+                from etl.trade_load""");
+        assertThat(load).containsEntry("keys_unique", true).containsEntry("years", "{2022}")
+                .containsEntry("default_hs_revision", "HS2017").containsEntry("default_flow", "X")
+                .containsEntry("default_breakdown", "");
+        assertThat(((Number) load.get("default_month")).intValue()).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from pg_inherits where inhparent = 'warehouse.trade_flow'::regclass
+                   and inhrelid = 'warehouse.trade_flow_1'::regclass""", Long.class)).isEqualTo(1L);
+        // the constant columns are left out of the COPY and given back by the view
+        assertThat(jdbc.queryForObject("""
+                select count(*) from warehouse.trade_flow
+                where month is null and flow is null and hs_revision is null and breakdown is null""", Long.class))
+                .isEqualTo(30_000L);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from warehouse.trade_fact
+                where month = 0 and flow = 'X' and hs_revision = 'HS2017' and breakdown = ''
+                  and value_basis = 'FOB' and fob_value_usd = value_usd and original_value * 1000 = value_usd""",
+                Long.class)).isEqualTo(30_000L);
+        assertThat(jdbc.queryForObject("select count(*) from etl.reject", Long.class)).isZero();
+    }
+
+    @Test
+    void searchesForDuplicatesWhenTheFileIsNotInKeyOrderAndKeepsEveryDistinctRow() throws IOException {
+        Path f = file("BACI_HS17_Y2022_V202301.csv",
+                "2022,156,842,284690,1,1",
+                "2022,156,842,280530,2,2",      // products of the run descend: no proof
+                "2022,842,156,280530,3,3",
+                "2022,156,842,850511,4,4");     // the run 156->842 comes back: no proof either
+        ImportLauncher.Outcome o = importFile("baci", f);
+        assertThat(o.status()).as(o.message()).isEqualTo(ImportLauncher.Status.LOADED);
+        assertThat(jdbc.queryForObject("select keys_unique from etl.trade_load", Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from warehouse.v_trade", Long.class)).isEqualTo(4L);
+        assertThat(jdbc.queryForObject("select count(*) from etl.reject", Long.class)).isZero();
+    }
+
+    @Test
     void takesTheHsRevisionFromTheJobParameterWhenTheNameLacksIt() throws IOException {
         Path f = file("BACI_Y2022_V202301.csv", "2022,156,842,280530,1,1");
         ImportLauncher.Outcome o = launcher.importFile(kind("baci"), f, 10, Map.of("hsRevision", "HS12"));
