@@ -1,5 +1,6 @@
 package org.mineralsetl.baci;
 
+import org.mineralsetl.support.BackgroundItemProcessor;
 import org.mineralsetl.support.BlockItemProcessor;
 import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvRecord;
@@ -30,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
@@ -58,11 +60,12 @@ class BaciJobConfiguration {
 
     @Bean
     @StepScope
-    BlockItemProcessor<CsvRecord, Processed<TradeRow>> baciItemProcessor(
+    BackgroundItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciItemProcessor(
             @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
         var params = stepExecution.getJobExecution().getJobParameters();
-        BaciFileName name = BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)), TradeLoadOptions.hsRevision(params));
-        return new BlockItemProcessor<>(new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc)));
+        return new BackgroundItemProcessor<>("baci-processor", () -> new BlockItemProcessor<>(new BaciItemProcessor(
+                BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)), TradeLoadOptions.hsRevision(params)),
+                CountryResolver.load(jdbc), HsMap.load(jdbc))));
     }
 
     @Bean
@@ -79,10 +82,10 @@ class BaciJobConfiguration {
     @Bean
     Step baciLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       BlockItemReader<CsvRecord> baciReader,
-                      BlockItemProcessor<CsvRecord, Processed<TradeRow>> baciItemProcessor,
+                      BackgroundItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciItemProcessor,
                       TradeFlowWriter baciWriter, @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
         return new StepBuilder(LOAD_STEP, jobRepository)
-                .<List<CsvRecord>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / BLOCK))
+                .<List<CsvRecord>, Future<List<Processed<TradeRow>>>>chunk(Math.max(1, chunkSize / BLOCK))
                 .transactionManager(transactionManager)
                 .reader(baciReader)
                 .processor(baciItemProcessor)

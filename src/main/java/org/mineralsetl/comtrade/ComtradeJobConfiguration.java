@@ -1,5 +1,6 @@
 package org.mineralsetl.comtrade;
 
+import org.mineralsetl.support.BackgroundItemProcessor;
 import org.mineralsetl.support.BlockItemProcessor;
 import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvItemReader;
@@ -29,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -70,11 +72,12 @@ class ComtradeJobConfiguration {
 
     @Bean
     @StepScope
-    BlockItemProcessor<ComtradeFields, Processed<TradeRow>> comtradeItemProcessor(
+    BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeItemProcessor(
             @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
         var job = stepExecution.getJobExecution();
-        return new BlockItemProcessor<>(new ComtradeItemProcessor(LoadContext.of(job).edition(),
-                TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc)));
+        return new BackgroundItemProcessor<>("comtrade-processor", () -> new BlockItemProcessor<>(new ComtradeItemProcessor(
+                LoadContext.of(job).edition(), TradeLoadOptions.keepBreakdowns(job.getJobParameters()),
+                CountryResolver.load(jdbc), HsMap.load(jdbc))));
     }
 
     @Bean
@@ -87,7 +90,7 @@ class ComtradeJobConfiguration {
     @Bean
     Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           BlockItemReader<ComtradeFields> comtradeReader,
-                          BlockItemProcessor<ComtradeFields, Processed<TradeRow>> comtradeItemProcessor,
+                          BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeItemProcessor,
                           TradeFlowWriter comtradeWriter) {
         return loadStep(LOAD_STEP, jobRepository, transactionManager, comtradeReader, comtradeItemProcessor, comtradeWriter);
     }
@@ -95,7 +98,7 @@ class ComtradeJobConfiguration {
     @Bean
     Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                 BlockItemReader<ComtradeFields> comtradeLegacyReader,
-                                BlockItemProcessor<ComtradeFields, Processed<TradeRow>> comtradeItemProcessor,
+                                BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeItemProcessor,
                                 TradeFlowWriter comtradeWriter) {
         return loadStep(LEGACY_LOAD_STEP, jobRepository, transactionManager, comtradeLegacyReader,
                 comtradeItemProcessor, comtradeWriter);
@@ -103,10 +106,10 @@ class ComtradeJobConfiguration {
 
     private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager tm,
                                  BlockItemReader<ComtradeFields> reader,
-                                 BlockItemProcessor<ComtradeFields, Processed<TradeRow>> processor,
+                                 BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> processor,
                                  TradeFlowWriter writer) {
         return new StepBuilder(name, jobRepository)
-                .<List<ComtradeFields>, List<Processed<TradeRow>>>chunk(CHUNK / BLOCK)
+                .<List<ComtradeFields>, Future<List<Processed<TradeRow>>>>chunk(CHUNK / BLOCK)
                 .transactionManager(tm)
                 .reader(reader)
                 .processor(processor)

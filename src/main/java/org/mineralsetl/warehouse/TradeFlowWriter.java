@@ -1,5 +1,6 @@
 package org.mineralsetl.warehouse;
 
+import org.mineralsetl.support.BackgroundItemProcessor;
 import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.RejectRow;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -13,10 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Writes a chunk of trade rows (blocks of processed records, see {@link org.mineralsetl.support.BlockItemReader}) with binary COPY straight into the load's own table
+ * Writes a chunk of trade rows (blocks of processed records, see {@link org.mineralsetl.support.BlockItemReader},
+ * processed in the background, see {@link BackgroundItemProcessor}) with binary COPY straight into the load's own table
  * (warehouse.trade_flow_&lt;load_id&gt;, attached to warehouse.trade_flow by the merge), Comtrade detail into
  * warehouse.trade_flow_detail and rejects into etl.reject, all in the chunk's transaction.
  * <p>
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
  * revision, reporter, partner, flow and breakdown, and no run comes back once left. A restarted step cannot
  * see the runs its earlier execution wrote, so it gives up the proof (the merge then searches).
  */
-public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow>>> {
+public class TradeFlowWriter implements ItemStreamWriter<Future<List<Processed<TradeRow>>>> {
 
     private static final String STARTED = "tradeFlowWriter.started";
 
@@ -73,17 +76,22 @@ public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow
     }
 
     @Override
-    public void write(Chunk<? extends List<Processed<TradeRow>>> chunk) {
+    public void write(Chunk<? extends Future<List<Processed<TradeRow>>>> chunk) {
         if (!defaultsKnown) {
             defaults = defaultsOfLoad.get();
             defaultsKnown = true;
         }
+        // The chunk's commit need not wait for its WAL to reach the disk: the job repository commits in the same
+        // transaction, so a server crash can only lose the last chunks together with the record that they were
+        // written, and the restart writes them again (exactly once either way). The merge commits durably.
+        jdbc.execute("set local synchronous_commit = off");
         List<RejectRow> rejects = new ArrayList<>();
         List<TradeRow> details = new ArrayList<>();
         PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, TradeRow.flowColumns(defaults));
         try {
-            for (List<Processed<TradeRow>> block : chunk) {
-                for (Processed<TradeRow> item : block) {
+            for (Future<List<Processed<TradeRow>>> processed : chunk) {
+                // blocks still being processed in the background are taken in order as they become ready
+                for (Processed<TradeRow> item : BackgroundItemProcessor.result(processed)) {
                     for (TradeRow row : item.rows()) {
                         row.writeFlow(copy, load.loadId(), load.jobExecutionId(), defaults);
                         track(row);
