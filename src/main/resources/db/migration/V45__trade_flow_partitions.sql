@@ -14,6 +14,7 @@ alter table etl.trade_load
     add column value_per_original   numeric,
     add column original_weight_unit text,
     add column original_per_tonne   numeric,
+    add column rows_written         bigint not null default 0,
     add column keys_unique          boolean,
     add column years                smallint[],
     add column default_month        smallint,
@@ -27,6 +28,7 @@ comment on column etl.trade_load.original_value_unit is 'Unit of the values as p
 comment on column etl.trade_load.value_per_original is 'value_usd = original value x value_per_original (1000 for BACI kUSD, 1 for Comtrade USD): the published value is given back exactly.';
 comment on column etl.trade_load.original_weight_unit is 'Unit of the net weight as published: kg (Comtrade netWgt) or t (BACI q).';
 comment on column etl.trade_load.original_per_tonne is 'original net weight = net_weight_t x original_per_tonne (1000 for kg, 1 for t).';
+comment on column etl.trade_load.rows_written is 'Rows the load step wrote into the load''s table (counted with each chunk, in its transaction).';
 comment on column etl.trade_load.keys_unique is 'True when the writer saw every natural key once (keys ascending within each reporter/partner/flow run, no run repeated): the merge then skips the duplicate search. Null or false: the merge searches.';
 comment on column etl.trade_load.years is 'Years the load wrote (its trade_slice rows).';
 comment on column etl.trade_load.default_month is 'Month of the load''s trade_flow rows that leave month null (a BACI year: 0, annual).';
@@ -134,19 +136,6 @@ begin
         execute format('create index %I on warehouse.%I (hs_map_code, year) where hs_map_code is not null',
                        'ix_' || leaf || '_classified', leaf);
     end if;
-end $$;
-
--- Rows in the load's own table (attached or not).
-create function warehouse.trade_flow_rows(p_load_id bigint) returns bigint
-language plpgsql stable as $$
-declare
-    n bigint;
-begin
-    if to_regclass(format('warehouse.%I', 'trade_flow_' || p_load_id)) is null then
-        return 0;
-    end if;
-    execute format('select count(*) from warehouse.%I', 'trade_flow_' || p_load_id) into n;
-    return n;
 end $$;
 
 -- (Within one load a null month, hs_revision, flow or breakdown stands for the same load default, so the
@@ -311,7 +300,8 @@ begin
         from warehouse.trade_fact_v20
         where load_id = ld.load_id
           and source <> 'baci';
-        update etl.trade_load set keys_unique = true, years = (
+        update etl.trade_load set keys_unique = true,
+            rows_written = (select count(*) from warehouse.trade_fact_v20 where load_id = ld.load_id), years = (
             select array_agg(distinct year order by year) from warehouse.trade_fact_v20 where load_id = ld.load_id)
         where load_id = ld.load_id;
         call warehouse.attach_trade_flow_table(ld.load_id);

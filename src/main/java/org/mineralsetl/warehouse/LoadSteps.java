@@ -119,7 +119,8 @@ public class LoadSteps {
      * (one per source row), which sql/merge/trade_flow.sql checks and attaches.
      */
     public Step tradeMergeStep(String name, String loadStepName, String readerName) {
-        return countingMergeStep(name, List.of("sql/merge/trade_flow.sql"), "select warehouse.trade_flow_rows(:load_id)",
+        return countingMergeStep(name, List.of("sql/merge/trade_flow.sql"),
+                "select rows_written from etl.trade_load where load_id = :load_id",
                 "select count(*) from warehouse.trade_flow where load_id = :load_id", loadStepName, readerName);
     }
 

@@ -107,6 +107,7 @@ public class TradeFlowWriter implements ItemStreamWriter<Future<List<Processed<T
             throw e;
         }
         copy.close();
+        long written = copy.rows();
         if (!details.isEmpty()) {
             try (PgBinaryCopy detail = PgBinaryCopy.into(dataSource, "warehouse.trade_flow_detail",
                     TradeRow.DETAIL_COLUMNS)) {
@@ -118,10 +119,10 @@ public class TradeFlowWriter implements ItemStreamWriter<Future<List<Processed<T
         loads.writeRejects(load.loadId(), load.sourceFileId(), load.fileName(), rejects);
         jdbc.update("""
                 update etl.trade_load
-                set keys_unique = ?, years = ?::smallint[], default_month = ?, default_hs_revision = ?, default_flow = ?,
-                    default_breakdown = ?
+                set rows_written = rows_written + ?, keys_unique = ?, years = ?::smallint[], default_month = ?,
+                    default_hs_revision = ?, default_flow = ?, default_breakdown = ?
                 where load_id = ?""",
-                keysUnique, "{" + String.join(",", years.stream().map(String::valueOf).toList()) + "}",
+                written, keysUnique, "{" + String.join(",", years.stream().map(String::valueOf).toList()) + "}",
                 defaults == null ? null : defaults.month(), defaults == null ? null : defaults.hsRevision(),
                 defaults == null ? null : defaults.flow(), defaults == null ? null : defaults.breakdown().key(),
                 load.loadId());

@@ -151,6 +151,9 @@ class BaciImportIntegrationTests extends WarehouseIntegrationTest {
                   and value_basis = 'FOB' and fob_value_usd = value_usd and original_value * 1000 = value_usd""",
                 Long.class)).isEqualTo(30_000L);
         assertThat(jdbc.queryForObject("select count(*) from etl.reject", Long.class)).isZero();
+        assertThat(jdbc.queryForMap("select rows_read, rows_loaded, facts_merged from etl.load"))
+                .containsEntry("rows_read", 30_000L).containsEntry("rows_loaded", 30_000L)
+                .containsEntry("facts_merged", 30_000L);
     }
 
     @Test
