@@ -1,7 +1,5 @@
 package org.mineralsetl.baci;
 
-import org.mineralsetl.support.BackgroundItemProcessor;
-import org.mineralsetl.support.BlockItemProcessor;
 import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.DelimitedLineItemReader;
@@ -31,12 +29,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Future;
 
 /**
  * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
- * warehouse.trade_flow at COPY speed: the plain line reader, a pure processor, binary COPY straight into the
- * load's own table in large chunks, then a set-based merge that attaches it. Reader, processor, writer, step, job, in reading order.
+ * warehouse.trade_flow at COPY speed: the plain line reader in blocks, a pure processor applied ahead of the step
+ * on a second core, binary COPY straight into the load's own table in large chunks, then a set-based merge that
+ * attaches it. Reader, writer, step, job, in reading order.
  */
 @Configuration(proxyBeanMethods = false)
 class BaciJobConfiguration {
@@ -47,31 +45,30 @@ class BaciJobConfiguration {
 
     /** Lines per item: the step's per-item costs are paid per block of lines (a BACI year has 11M lines). */
     static final int BLOCK = 1000;
-    /** Blocks read ahead while the step writes: two chunks. */
+    /** Blocks read and processed ahead while the step writes: two chunks. */
     static final int PREFETCH = 40;
 
+    /**
+     * The plain line reader, in blocks, each line through the pure {@link BaciItemProcessor} on the read-ahead
+     * thread (the step then has no processor of its own).
+     */
     @Bean
     @StepScope
-    BlockItemReader<CsvRecord> baciReader(@Value("#{jobParameters['file']}") String file) {
-        Path path = Path.of(file);
-        return new BlockItemReader<>(new DelimitedLineItemReader<>(READER, path,
-                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r), BLOCK, PREFETCH);
-    }
-
-    @Bean
-    @StepScope
-    BackgroundItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciItemProcessor(
-            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
+    BlockItemReader<CsvRecord, Processed<TradeRow>> baciReader(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                              JdbcTemplate jdbc) {
         var params = stepExecution.getJobExecution().getJobParameters();
-        return new BackgroundItemProcessor<>("baci-processor", () -> new BlockItemProcessor<>(new BaciItemProcessor(
-                BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)), TradeLoadOptions.hsRevision(params)),
-                CountryResolver.load(jdbc), HsMap.load(jdbc))));
+        Path path = Path.of(params.getString(LoadSteps.FILE));
+        return new BlockItemReader<>(new DelimitedLineItemReader<>(READER, path,
+                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r),
+                () -> new BaciItemProcessor(BaciFileName.of(path, TradeLoadOptions.hsRevision(params)),
+                        CountryResolver.load(jdbc), HsMap.load(jdbc)),
+                BLOCK, PREFETCH);
     }
 
     @Bean
     @StepScope
     TradeFlowWriter baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
-                                       JdbcLoadDao loads) {
+                               JdbcLoadDao loads) {
         var params = stepExecution.getJobExecution().getJobParameters();
         // every row of a BACI file is an annual export total of the file's HS revision
         return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()),
@@ -81,14 +78,12 @@ class BaciJobConfiguration {
 
     @Bean
     Step baciLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      BlockItemReader<CsvRecord> baciReader,
-                      BackgroundItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciItemProcessor,
-                      TradeFlowWriter baciWriter, @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
+                      BlockItemReader<CsvRecord, Processed<TradeRow>> baciReader, TradeFlowWriter baciWriter,
+                      @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
         return new StepBuilder(LOAD_STEP, jobRepository)
-                .<List<CsvRecord>, Future<List<Processed<TradeRow>>>>chunk(Math.max(1, chunkSize / BLOCK))
+                .<List<Processed<TradeRow>>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / BLOCK))
                 .transactionManager(transactionManager)
                 .reader(baciReader)
-                .processor(baciItemProcessor)
                 .writer(baciWriter)
                 .build();
     }

@@ -1,7 +1,5 @@
 package org.mineralsetl.comtrade;
 
-import org.mineralsetl.support.BackgroundItemProcessor;
-import org.mineralsetl.support.BlockItemProcessor;
 import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.warehouse.CountryResolver;
@@ -30,7 +28,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -47,72 +44,68 @@ class ComtradeJobConfiguration {
     private static final String LOAD_STEP = "comtradeLoadStep";
     private static final String LEGACY_READER = "comtradeLegacyReader";
     private static final String LEGACY_LOAD_STEP = "comtradeLegacyLoadStep";
-    private static final int BLOCK = 100;
     private static final int CHUNK = 1000;
 
+    /** Records per item: the step's per-item costs are paid per block. */
+    private static final int BLOCK = 100;
+
     @Bean
     @StepScope
-    BlockItemReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
-        return new BlockItemReader<>(reader(READER, Path.of(file), false), BLOCK, 0);
+    BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeReader(
+            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
+        return reader(READER, false, stepExecution, jdbc);
     }
 
     @Bean
     @StepScope
-    BlockItemReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
-        return new BlockItemReader<>(reader(LEGACY_READER, Path.of(file), true), BLOCK, 0);
+    BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeLegacyReader(
+            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
+        return reader(LEGACY_READER, true, stepExecution, jdbc);
     }
 
-    private static CsvItemReader<ComtradeFields> reader(String name, Path path, boolean legacy) {
+    /** The CSV reader of the layout, in blocks, each record through the pure {@link ComtradeItemProcessor}. */
+    private static BlockItemReader<ComtradeFields, Processed<TradeRow>> reader(String name, boolean legacy,
+                                                                              StepExecution stepExecution,
+                                                                              JdbcTemplate jdbc) {
+        var job = stepExecution.getJobExecution();
+        Path path = Path.of(job.getJobParameters().getString(LoadSteps.FILE));
         AtomicReference<ComtradeLayout> layout = new AtomicReference<>();
         String fileName = path.getFileName().toString();
-        return new CsvItemReader<>(name, path,
+        CsvItemReader<ComtradeFields> records = new CsvItemReader<>(name, path,
                 header -> layout.set(legacy ? ComtradeLayout.legacy(fileName, header) : ComtradeLayout.v1(fileName, header)),
                 record -> layout.get().fields(record));
-    }
-
-    @Bean
-    @StepScope
-    BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeItemProcessor(
-            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
-        var job = stepExecution.getJobExecution();
-        return new BackgroundItemProcessor<>("comtrade-processor", () -> new BlockItemProcessor<>(new ComtradeItemProcessor(
-                LoadContext.of(job).edition(), TradeLoadOptions.keepBreakdowns(job.getJobParameters()),
-                CountryResolver.load(jdbc), HsMap.load(jdbc))));
+        return new BlockItemReader<>(records, () -> new ComtradeItemProcessor(LoadContext.of(job).edition(),
+                TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc)),
+                BLOCK, 0);
     }
 
     @Bean
     @StepScope
     TradeFlowWriter comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
-                                           DataSource dataSource, JdbcLoadDao loads) {
+                                   DataSource dataSource, JdbcLoadDao loads) {
         return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()), () -> null);
     }
 
     @Bean
     Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          BlockItemReader<ComtradeFields> comtradeReader,
-                          BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeItemProcessor,
+                          BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeReader,
                           TradeFlowWriter comtradeWriter) {
-        return loadStep(LOAD_STEP, jobRepository, transactionManager, comtradeReader, comtradeItemProcessor, comtradeWriter);
+        return loadStep(LOAD_STEP, jobRepository, transactionManager, comtradeReader, comtradeWriter);
     }
 
     @Bean
     Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                BlockItemReader<ComtradeFields> comtradeLegacyReader,
-                                BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeItemProcessor,
+                                BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeLegacyReader,
                                 TradeFlowWriter comtradeWriter) {
-        return loadStep(LEGACY_LOAD_STEP, jobRepository, transactionManager, comtradeLegacyReader,
-                comtradeItemProcessor, comtradeWriter);
+        return loadStep(LEGACY_LOAD_STEP, jobRepository, transactionManager, comtradeLegacyReader, comtradeWriter);
     }
 
     private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager tm,
-                                 BlockItemReader<ComtradeFields> reader,
-                                 BackgroundItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> processor,
-                                 TradeFlowWriter writer) {
+                                 BlockItemReader<ComtradeFields, Processed<TradeRow>> reader, TradeFlowWriter writer) {
         return new StepBuilder(name, jobRepository)
-                .<List<ComtradeFields>, Future<List<Processed<TradeRow>>>>chunk(CHUNK / BLOCK)
+                .<List<Processed<TradeRow>>, List<Processed<TradeRow>>>chunk(CHUNK / BLOCK)
                 .transactionManager(tm)
                 .reader(reader)
-                .processor(processor)
                 .writer(writer)
                 .build();
     }

@@ -1,6 +1,7 @@
 package org.mineralsetl.support;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -9,47 +10,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
 
 /**
- * Reads the records of a delegate reader in blocks of up to {@code size}, one block per item, so that the
- * per-item work of a chunk-oriented step (scoped proxies, listeners, bookkeeping) is paid once per block
- * rather than once per line of a file of millions of lines.
+ * Reads the records of a delegate reader in blocks of up to {@code size} and runs each record through a
+ * record processor (a pure function), one block per step item, so that the per-item work of a chunk-oriented
+ * step (scoped proxies, listeners, bookkeeping) is paid once per block rather than once per line of a file of
+ * millions of lines. Records the processor filters out (null) are dropped from the block.
  * <p>
- * With {@code prefetch > 0} a background thread reads up to that many blocks ahead, so that the file is read
- * while the step writes the previous chunk to the database (the two then run on two cores instead of taking
- * turns). Restart state stays exact: the delegate's saved count ({@code <name>.read.count}) is the number of
- * records handed to the step, never the number read ahead, and a chunk holds whole blocks, so a restart
- * resumes right after the last committed record. A read error is raised where the step reaches it.
+ * With {@code prefetch > 0} a background thread reads and processes up to that many blocks ahead, so that the
+ * file is parsed while the step writes the previous chunk to the database: the two run on two cores instead of
+ * taking turns (the writer streams, the server stores). Restart state stays exact: the delegate's saved count
+ * ({@code <name>.read.count}) is the number of records handed to the step, never the number read ahead, and
+ * a chunk holds whole blocks, so a restart resumes right after the last committed record. An error (reading,
+ * or making the processor) is raised where the step reaches it.
  */
-public class BlockItemReader<T> implements ItemStreamReader<List<T>> {
+public class BlockItemReader<T, O> implements ItemStreamReader<List<O>> {
 
-    private record Block<T>(List<T> items, int countAfter, Exception error, boolean last) {
+    private record Block<O>(List<O> items, int countAfter, Exception error, boolean last) {
     }
 
     private final AbstractItemCountingItemStreamItemReader<T> delegate;
+    private final Supplier<ItemProcessor<T, O>> processorOfStep;
     private final int size;
     private final int prefetch;
-    private BlockingQueue<Block<T>> queue;
+    private ItemProcessor<T, O> processor;
+    private BlockingQueue<Block<O>> queue;
     private Thread worker;
     private volatile boolean stopping;
     private int consumed;
     private boolean exhausted;
 
-    public BlockItemReader(AbstractItemCountingItemStreamItemReader<T> delegate, int size, int prefetch) {
+    /**
+     * @param processor made at the first block (on the background thread with prefetch), so that a processor
+     *                  that cannot be made (a file name that lacks what it needs) fails the step with its own
+     *                  message where the step reads
+     */
+    public BlockItemReader(AbstractItemCountingItemStreamItemReader<T> delegate, Supplier<ItemProcessor<T, O>> processor,
+                           int size, int prefetch) {
         if (size < 1 || prefetch < 0) {
             throw new IllegalArgumentException("block size " + size + " / prefetch " + prefetch + " out of range");
         }
         this.delegate = delegate;
+        this.processorOfStep = processor;
         this.size = size;
         this.prefetch = prefetch;
     }
 
     @Override
-    public List<T> read() throws Exception {
+    public List<O> read() throws Exception {
         if (exhausted) {
             return null;
         }
-        Block<T> block = prefetch == 0 ? readBlock() : queue.take();
+        Block<O> block = prefetch == 0 ? readBlock() : queue.take();
         if (block.error() != null) {
             exhausted = true;
             throw block.error();
@@ -57,17 +70,23 @@ public class BlockItemReader<T> implements ItemStreamReader<List<T>> {
         consumed = block.countAfter();
         // the delegate is not asked again after its end: its count includes exactly one end-of-file read
         exhausted = block.last();
-        return block.items().isEmpty() ? null : block.items();
+        return block.items().isEmpty() && block.last() ? null : block.items();
     }
 
-    private Block<T> readBlock() throws Exception {
-        List<T> items = new ArrayList<>(size);
-        while (items.size() < size) {
-            T item = delegate.read();
-            if (item == null) {
+    private Block<O> readBlock() throws Exception {
+        if (processor == null) {
+            processor = processorOfStep.get();
+        }
+        List<O> items = new ArrayList<>(size);
+        for (int n = 0; n < size; n++) {
+            T record = delegate.read();
+            if (record == null) {
                 return new Block<>(items, delegate.getCurrentItemCount(), null, true);
             }
-            items.add(item);
+            O item = processor.process(record);
+            if (item != null) {
+                items.add(item);
+            }
         }
         return new Block<>(items, delegate.getCurrentItemCount(), null, false);
     }
@@ -89,11 +108,11 @@ public class BlockItemReader<T> implements ItemStreamReader<List<T>> {
     private void readAhead() {
         try {
             while (!stopping) {
-                Block<T> block;
+                Block<O> block;
                 try {
                     block = readBlock();
                 } catch (Exception e) {
-                    block = new Block<>(List.of(), consumed, e, true);
+                    block = new Block<>(List.of(), 0, e, true);
                 }
                 queue.put(block);
                 if (block.last()) {

@@ -1,6 +1,5 @@
 package org.mineralsetl.warehouse;
 
-import org.mineralsetl.support.BackgroundItemProcessor;
 import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.RejectRow;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -14,12 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Writes a chunk of trade rows (blocks of processed records, see {@link org.mineralsetl.support.BlockItemReader},
- * processed in the background, see {@link BackgroundItemProcessor}) with binary COPY straight into the load's own table
+ * Writes a chunk of trade rows (blocks of processed records, see {@link org.mineralsetl.support.BlockItemReader})
+ * with binary COPY straight into the load's own table
  * (warehouse.trade_flow_&lt;load_id&gt;, attached to warehouse.trade_flow by the merge), Comtrade detail into
  * warehouse.trade_flow_detail and rejects into etl.reject, all in the chunk's transaction.
  * <p>
@@ -29,7 +27,7 @@ import java.util.function.Supplier;
  * revision, reporter, partner, flow and breakdown, and no run comes back once left. A restarted step cannot
  * see the runs its earlier execution wrote, so it gives up the proof (the merge then searches).
  */
-public class TradeFlowWriter implements ItemStreamWriter<Future<List<Processed<TradeRow>>>> {
+public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow>>> {
 
     private static final String STARTED = "tradeFlowWriter.started";
 
@@ -76,7 +74,7 @@ public class TradeFlowWriter implements ItemStreamWriter<Future<List<Processed<T
     }
 
     @Override
-    public void write(Chunk<? extends Future<List<Processed<TradeRow>>>> chunk) {
+    public void write(Chunk<? extends List<Processed<TradeRow>>> chunk) {
         if (!defaultsKnown) {
             defaults = defaultsOfLoad.get();
             defaultsKnown = true;
@@ -89,9 +87,8 @@ public class TradeFlowWriter implements ItemStreamWriter<Future<List<Processed<T
         List<TradeRow> details = new ArrayList<>();
         PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, TradeRow.flowColumns(defaults));
         try {
-            for (Future<List<Processed<TradeRow>>> processed : chunk) {
-                // blocks still being processed in the background are taken in order as they become ready
-                for (Processed<TradeRow> item : BackgroundItemProcessor.result(processed)) {
+            for (List<Processed<TradeRow>> block : chunk) {
+                for (Processed<TradeRow> item : block) {
                     for (TradeRow row : item.rows()) {
                         row.writeFlow(copy, load.loadId(), load.jobExecutionId(), defaults);
                         track(row);
