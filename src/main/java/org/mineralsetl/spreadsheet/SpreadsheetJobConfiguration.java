@@ -6,8 +6,6 @@ import org.mineralsetl.support.Workbooks;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
-import org.mineralsetl.warehouse.ProductionRow;
-import org.mineralsetl.warehouse.StagingWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -47,22 +45,20 @@ class SpreadsheetJobConfiguration {
     @StepScope
     MappingItemProcessor spreadsheetItemProcessor(@Value("#{jobParameters['kind']}") String kind, LayoutMappings mappings,
                                                   JdbcTemplate jdbc) {
-        return new MappingItemProcessor(mappings.require(kind), CountryResolver.load(jdbc));
+        return new MappingItemProcessor(mappings.require(kind), CountryResolver.load(jdbc), MappingItemProcessor.Codes.load(jdbc));
     }
 
     @Bean
     @StepScope
-    MappingStagingWriter spreadsheetWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
+    ProductionFactWriter spreadsheetWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
                                            JdbcLoadDao loads, JdbcTemplate jdbc) {
-        LoadContext load = LoadContext.of(stepExecution.getJobExecution());
-        return new MappingStagingWriter(new StagingWriter<>(dataSource, loads, "staging.production_row",
-                ProductionRow.STAGING_COLUMNS, ProductionRow::stagingValues, load), jdbc, load);
+        return new ProductionFactWriter(dataSource, jdbc, loads, LoadContext.of(stepExecution.getJobExecution()));
     }
 
     @Bean
     Step spreadsheetLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              AbstractSpreadsheetItemReader<SpreadsheetRecord> spreadsheetReader,
-                             MappingItemProcessor spreadsheetItemProcessor, MappingStagingWriter spreadsheetWriter) {
+                             MappingItemProcessor spreadsheetItemProcessor, ProductionFactWriter spreadsheetWriter) {
         return new StepBuilder(LOAD_STEP, jobRepository)
                 .<SpreadsheetRecord, MappedRow>chunk(CHUNK)
                 .transactionManager(transactionManager)

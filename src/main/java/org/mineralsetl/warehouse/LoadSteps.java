@@ -110,6 +110,19 @@ public class LoadSteps {
         String countStaged = oneStagedRowPerSourceRow
                 ? "select count(*) from " + stagingTable + " where load_id = :load_id"
                 : "select count(distinct (coalesce(sheet, ''), row_number)) from " + stagingTable + " where load_id = :load_id";
+        return mergeStepWithCounts(name, mergeSqls, countStaged,
+                "select count(*) from " + factTable + " where load_id = :load_id", loadStepName, readerName);
+    }
+
+    /**
+     * The same, for loads that count their own rows as they write them (millions of facts need no count(*)).
+     *
+     * @param countLoadedSql the source rows that gave facts (parameter :load_id), asked before the merge
+     * @param countFactsSql  the facts of the load (parameter :load_id), asked after the merge
+     */
+    public Step mergeStepWithCounts(String name, List<String> mergeSqls, String countLoadedSql, String countFactsSql,
+                          String loadStepName, String readerName) {
+        String countStaged = countLoadedSql;
         List<String> statements = mergeSqls.stream().flatMap(f -> SqlScript.statements(f).stream()).toList();
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -134,8 +147,7 @@ public class LoadSteps {
                     for (String sql : statements) {
                         jdbc.update(sql, p);
                     }
-                    long facts = jdbc.queryForObject("select count(*) from " + factTable + " where load_id = :load_id",
-                            p, Long.class);
+                    long facts = jdbc.queryForObject(countFactsSql, p, Long.class);
                     loads.finish(load.loadId(), "COMPLETED", rowsRead, rowsStaged, loads.rejectedRows(load.loadId()),
                             facts, null);
                     return RepeatStatus.FINISHED;
