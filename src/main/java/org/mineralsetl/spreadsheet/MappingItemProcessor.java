@@ -26,6 +26,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
 
     static final String PART = "country part: ";
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final LayoutMapping mapping;
     private final CountryResolver countries;
@@ -61,7 +62,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
     @Override
     public MappedRow process(SpreadsheetRecord r) {
         SheetColumns cols = columns(r.header());
-        String label = Names.strip(r.cell(cols.entity())).replaceAll("\\s+", " ");
+        String label = oneSpace(Names.strip(r.cell(cols.entity())));
         boolean anyValue = false;
         for (int i : cols.yearIndex()) {
             anyValue |= !Names.strip(r.cell(i)).isEmpty();
@@ -216,6 +217,17 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
 
     private MappedRow reject(SpreadsheetRecord r, String column, String reason) {
         return MappedRow.rejected(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(), reason));
+    }
+
+    /** Runs of blanks as one space; most labels have none, and are returned as they are. */
+    private static String oneSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1))))) {
+                return SPACES.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
     }
 
     private static String blankToNull(String s) {

@@ -99,8 +99,7 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
                         newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
                     }
                     boolean part = f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
-                    if (part || !keys.add(LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(),
-                            f.measure(), f.countryIso3(), f.entityKind(), f.entityLabel()), f.year())) {
+                    if (part || !keys.add(unitHash(f), f.year())) {
                         staged.add(f);
                     } else {
                         fact(copy, f, load.loadId());
@@ -144,13 +143,32 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         }
     }
 
+    private ProductionRow lastHashed;
+    private long lastHash;
+
+    /** The facts of one workbook row share their reporting unit: its hash is computed once per row. */
+    private long unitHash(ProductionRow f) {
+        ProductionRow p = lastHashed;
+        if (p == null || p.rowNumber() != f.rowNumber() || p.sheet() != f.sheet() || p.commodity() != f.commodity()
+                || p.stage() != f.stage() || p.entityLabel() != f.entityLabel() || p.source() != f.source()
+                || p.edition() != f.edition() || p.measure() != f.measure() || p.countryIso3() != f.countryIso3()
+                || p.entityKind() != f.entityKind()) {
+            lastHash = LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure(),
+                    f.countryIso3(), f.entityKind(), f.entityLabel());
+            lastHashed = f;
+        }
+        return lastHash;
+    }
+
     private void fact(PgTextCopy copy, ProductionRow f, long loadId) {
-        copy.text(f.source()).text(f.edition()).text(f.commodity()).text(f.stage()).text(f.measure())
-                .text(f.entityKind()).text(f.countryIso3()).text(f.entityLabel()).integer(f.year())
-                .number(f.quantityT()).number(f.originalValue()).text(f.originalText()).text(f.originalUnit())
-                .text(f.qualifier()).number(f.lowerBoundT()).number(f.upperBoundT()).bool(f.isEstimate())
-                .text(f.basis()).text(f.detail()).text(f.note()).text(f.sheet()).integer(f.rowNumber())
-                .text(f.columnName()).integer(load.sourceFileId()).integer(loadId).integer(load.jobExecutionId());
+        copy.repeated(0, f.source()).repeated(1, f.edition()).repeated(2, f.commodity()).repeated(3, f.stage())
+                .repeated(4, f.measure()).repeated(5, f.entityKind()).repeated(6, f.countryIso3())
+                .repeated(7, f.entityLabel()).integer(f.year())
+                .number(f.quantityT()).number(f.originalValue()).text(f.originalText()).repeated(8, f.originalUnit())
+                .repeated(9, f.qualifier()).number(f.lowerBoundT()).number(f.upperBoundT()).bool(f.isEstimate())
+                .repeated(10, f.basis()).repeated(11, f.detail()).repeated(12, f.note()).repeated(13, f.sheet())
+                .integer(f.rowNumber()).repeated(14, f.columnName()).integer(load.sourceFileId()).integer(loadId)
+                .integer(load.jobExecutionId());
         copy.endRow();
     }
 }

@@ -107,6 +107,34 @@ public final class PgTextCopy implements AutoCloseable {
         return this;
     }
 
+    private final String[] slotText = new String[32];
+    private final byte[][] slotBytes = new byte[32][];
+
+    /**
+     * A text value that repeats from row to row (a code, a unit, a sheet name) at a fixed position
+     * {@code slot} (0-31): when it is the same String as last time, its encoded bytes are copied as they are.
+     */
+    public PgTextCopy repeated(int slot, String s) {
+        if (s == null) {
+            return nul();
+        }
+        if (s != slotText[slot]) {
+            int start = used + (rowStarted ? 1 : 0);
+            text(s);
+            slotText[slot] = s;
+            slotBytes[slot] = java.util.Arrays.copyOfRange(buf, start, used);
+            return this;
+        }
+        separator();
+        byte[] b = slotBytes[slot];
+        if (used + b.length > buf.length) {
+            grow(b.length);
+        }
+        System.arraycopy(b, 0, buf, used, b.length);
+        used += b.length;
+        return this;
+    }
+
     /** A numeric value as a plain decimal; null is SQL NULL. */
     public PgTextCopy number(BigDecimal d) {
         return d == null ? nul() : ascii(d.toPlainString());

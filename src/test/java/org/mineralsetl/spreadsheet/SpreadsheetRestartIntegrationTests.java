@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mineralsetl.WarehouseIntegrationTest;
 import org.mineralsetl.warehouse.ImportLauncher;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 
@@ -15,7 +16,11 @@ import static org.mineralsetl.spreadsheet.WorldMiningDataImportIntegrationTests.
  * the Silver sheet fail, after earlier chunks committed) restarts from its last committed chunk when the same file is
  * imported again, and ends with exactly the facts, rejects and ignored rows of a clean load.
  */
+@TestPropertySource(properties = SpreadsheetJobConfiguration.CHUNK_SIZE + "=" + SpreadsheetRestartIntegrationTests.CHUNK)
 class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
+
+    /** Small chunks, so that several commit before the crash in the 1,639-row workbook. */
+    static final int CHUNK = 500;
 
     private static final String FACTS = """
             select commodity || '|' || entity_key || '|' || year || '|' || quantity_t || '|' || sheet || '|' || row_number
@@ -75,7 +80,7 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
                 select read_count from batch_step_execution where step_name = 'spreadsheetLoadStep'
                 order by step_execution_id""", Long.class);
         assertThat(reads).hasSize(2);
-        assertThat(reads.get(1)).isEqualTo(1639 - commits * SpreadsheetJobConfiguration.CHUNK);
+        assertThat(reads.get(1)).isEqualTo(1639 - commits * CHUNK);
         assertThat(restarted.load().orElseThrow().rowsRead()).isEqualTo(1639);
     }
 }
