@@ -1,7 +1,6 @@
 package org.mineralsetl.spreadsheet;
 
 import org.mineralsetl.support.RejectRow;
-import org.mineralsetl.warehouse.Processed;
 import org.mineralsetl.warehouse.ProductionRow;
 
 import java.util.List;
@@ -21,9 +20,5 @@ record MappedRow(List<ProductionRow> rows, List<RejectRow> rejects, Ignored igno
 
     static MappedRow rejected(RejectRow reject) {
         return new MappedRow(List.of(), List.of(reject), null);
-    }
-
-    Processed<ProductionRow> processed() {
-        return new Processed<>(rows, rejects);
     }
 }

@@ -6,12 +6,14 @@ import org.mineralsetl.support.SpreadsheetRecord;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.ProductionRow;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,15 +26,29 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
 
     static final String PART = "country part: ";
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final LayoutMapping mapping;
     private final CountryResolver countries;
+    private final Codes codes;
     private List<String> lastHeader;
     private SheetColumns lastColumns;
 
-    MappingItemProcessor(LayoutMapping mapping, CountryResolver countries) {
+    MappingItemProcessor(LayoutMapping mapping, CountryResolver countries, Codes codes) {
         this.mapping = mapping;
         this.countries = countries;
+        this.codes = codes;
+    }
+
+    /**
+     * The commodity and stage codes of ref.commodity and ref.stage: facts go to their table without
+     * per-row foreign-key checks, so a mapping's codes are checked here.
+     */
+    record Codes(Set<String> commodities, Set<String> stages) {
+        static Codes load(JdbcTemplate jdbc) {
+            return new Codes(Set.copyOf(jdbc.queryForList("select commodity_code from ref.commodity", String.class)),
+                    Set.copyOf(jdbc.queryForList("select stage_code from ref.stage", String.class)));
+        }
     }
 
     /** Where the mapping's columns are in one sheet's header. */
@@ -46,7 +62,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
     @Override
     public MappedRow process(SpreadsheetRecord r) {
         SheetColumns cols = columns(r.header());
-        String label = Names.strip(r.cell(cols.entity())).replaceAll("\\s+", " ");
+        String label = oneSpace(Names.strip(r.cell(cols.entity())));
         boolean anyValue = false;
         for (int i : cols.yearIndex()) {
             anyValue |= !Names.strip(r.cell(i)).isEmpty();
@@ -66,6 +82,11 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
         LayoutMapping.SheetTarget target = mapping.sheets().commodities().get(r.sheet().strip());
         if (target == null) {
             return reject(r, null, "sheet '" + r.sheet() + "' has no commodity in mapping " + mapping.name());
+        }
+        String stage = target.stage() != null ? target.stage() : mapping.target().stage();
+        if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
+            return reject(r, null, "sheet '" + r.sheet() + "' maps to commodity '" + target.commodity() + "', stage '"
+                    + stage + "' of mapping " + mapping.name() + ", not both in ref.commodity and ref.stage");
         }
         String unit = mapping.columns().fixedUnit() != null ? mapping.columns().fixedUnit() : Names.strip(r.cell(cols.unit()));
         BigDecimal toTonnes = mapping.unitsToTonnes().get(unit);
@@ -125,8 +146,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                 }
             }
             BigDecimal tonnes = value == null ? null : value.multiply(toTonnes).stripTrailingZeros();
-            rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(),
-                    target.stage() != null ? target.stage() : t.stage(), t.measure(), entity.kind(), entity.iso3(), label,
+            rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(), stage, t.measure(), entity.kind(), entity.iso3(), label,
                     cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
                     entity.detail(), note, r.sheet(), r.rowNumber(), column));
         }
@@ -197,6 +217,17 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
 
     private MappedRow reject(SpreadsheetRecord r, String column, String reason) {
         return MappedRow.rejected(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(), reason));
+    }
+
+    /** Runs of blanks as one space; most labels have none, and are returned as they are. */
+    private static String oneSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1))))) {
+                return SPACES.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
     }
 
     private static String blankToNull(String s) {

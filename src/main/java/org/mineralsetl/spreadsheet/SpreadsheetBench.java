@@ -2,7 +2,6 @@ package org.mineralsetl.spreadsheet;
 
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.util.XMLHelper;
@@ -11,6 +10,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.mineralsetl.support.RawValueFormatter;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
 import org.springframework.batch.core.job.JobExecution;
@@ -112,6 +112,13 @@ public class SpreadsheetBench {
         }
         long read = o.load().map(l -> l.rowsRead()).orElse(0L);
         long facts = o.load().map(l -> l.factsMerged()).orElse(0L);
+        // the benchmark's facts go with their load's table (a drop, not a delete of millions of rows)
+        for (Long loadId : jdbc.queryForList("select distinct load_id from warehouse.production_load_slice where source = 'bench'",
+                Long.class)) {
+            jdbc.execute("drop table if exists warehouse.production_fact_" + loadId);
+            jdbc.update("delete from warehouse.production_load_slice where load_id = ?", loadId);
+            jdbc.update("delete from warehouse.production_load where load_id = ?", loadId);
+        }
         jdbc.update("delete from warehouse.production_fact where source = 'bench'");
         jdbc.update("delete from staging.production_row where source = 'bench'");
         return new Result(rows, file, Files.size(file), generate, parse, parsed, parsePeak, importTime, read, facts,
@@ -155,7 +162,10 @@ public class SpreadsheetBench {
         }
     }
 
-    /** POI's SAX pass alone: every sheet through XSSFSheetXMLHandler, cells formatted, nothing kept. */
+    /**
+     * POI's SAX pass alone: every sheet through XSSFSheetXMLHandler, cells formatted as the import's reader
+     * formats them ({@link RawValueFormatter}), nothing kept.
+     */
     static long parseOnly(Path file) throws Exception {
         long[] rows = {0};
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -179,7 +189,7 @@ public class SpreadsheetBench {
                                 @Override
                                 public void cell(String ref, String value, XSSFComment comment) {
                                 }
-                            }, new DataFormatter(), false));
+                            }, new RawValueFormatter(), false));
                     xml.parse(new InputSource(in));
                 }
             }

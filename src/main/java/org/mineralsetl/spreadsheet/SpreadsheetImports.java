@@ -55,10 +55,11 @@ public class SpreadsheetImports {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("spreadsheetPrepareStep", m.kind(), inspector::editionOf))
                 .next(spreadsheetLoadStep)
-                .next(loadSteps.mergeStep("spreadsheetMergeStep",
+                .next(loadSteps.mergeStepWithCounts("spreadsheetMergeStep",
                         List.of("sql/spreadsheet/combine_country_parts.sql", "sql/merge/production_fact.sql"),
-                        "warehouse.production_fact", "staging.production_row", SpreadsheetJobConfiguration.LOAD_STEP,
-                        SpreadsheetJobConfiguration.READER))
+                        "select source_rows from warehouse.production_load where load_id = :load_id",
+                        "select facts from warehouse.production_load where load_id = :load_id",
+                        SpreadsheetJobConfiguration.LOAD_STEP, SpreadsheetJobConfiguration.READER))
                 .build();
         return new ImportKind(m.kind(), describe(m), job,
                 file -> m.files().matcher(file.getFileName().toString()).matches(), inspector::editionOf, order);

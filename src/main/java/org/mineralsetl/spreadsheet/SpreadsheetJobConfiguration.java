@@ -6,8 +6,6 @@ import org.mineralsetl.support.Workbooks;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
-import org.mineralsetl.warehouse.ProductionRow;
-import org.mineralsetl.warehouse.StagingWriter;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -33,7 +31,11 @@ class SpreadsheetJobConfiguration {
 
     static final String READER = "spreadsheetReader";
     static final String LOAD_STEP = "spreadsheetLoadStep";
-    static final int CHUNK = 500;
+    /**
+     * Rows per chunk (one transaction, one COPY): each commit costs a WAL flush and the job repository's
+     * updates, which at 500 rows took a good part of a million-row import. 5,000 rows hold about 10 MB.
+     */
+    static final String CHUNK_SIZE = "etl.spreadsheet.chunk-size";
 
     @Bean
     @StepScope
@@ -47,24 +49,23 @@ class SpreadsheetJobConfiguration {
     @StepScope
     MappingItemProcessor spreadsheetItemProcessor(@Value("#{jobParameters['kind']}") String kind, LayoutMappings mappings,
                                                   JdbcTemplate jdbc) {
-        return new MappingItemProcessor(mappings.require(kind), CountryResolver.load(jdbc));
+        return new MappingItemProcessor(mappings.require(kind), CountryResolver.load(jdbc), MappingItemProcessor.Codes.load(jdbc));
     }
 
     @Bean
     @StepScope
-    MappingStagingWriter spreadsheetWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
+    ProductionFactWriter spreadsheetWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
                                            JdbcLoadDao loads, JdbcTemplate jdbc) {
-        LoadContext load = LoadContext.of(stepExecution.getJobExecution());
-        return new MappingStagingWriter(new StagingWriter<>(dataSource, loads, "staging.production_row",
-                ProductionRow.STAGING_COLUMNS, ProductionRow::stagingValues, load), jdbc, load);
+        return new ProductionFactWriter(dataSource, jdbc, loads, LoadContext.of(stepExecution.getJobExecution()));
     }
 
     @Bean
     Step spreadsheetLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                              AbstractSpreadsheetItemReader<SpreadsheetRecord> spreadsheetReader,
-                             MappingItemProcessor spreadsheetItemProcessor, MappingStagingWriter spreadsheetWriter) {
+                             MappingItemProcessor spreadsheetItemProcessor, ProductionFactWriter spreadsheetWriter,
+                             @Value("${" + CHUNK_SIZE + ":5000}") int chunkSize) {
         return new StepBuilder(LOAD_STEP, jobRepository)
-                .<SpreadsheetRecord, MappedRow>chunk(CHUNK)
+                .<SpreadsheetRecord, MappedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(spreadsheetReader)
                 .processor(spreadsheetItemProcessor)

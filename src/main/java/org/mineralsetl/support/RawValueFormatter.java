@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Turns a numeric cell into text a loader can parse, whatever its display format: numbers as plain
@@ -18,9 +19,25 @@ public final class RawValueFormatter extends DataFormatter {
         super(Locale.ROOT);
     }
 
+    /** The last format asked about: a sheet's numbers mostly share one, and POI's own test runs regexes. */
+    private record SeenFormat(int index, String format, boolean date) {
+    }
+
+    private SeenFormat last = new SeenFormat(Integer.MIN_VALUE, null, false);
+
+    private boolean isDateFormat(int formatIndex, String formatString) {
+        SeenFormat seen = last;
+        if (seen.index() == formatIndex && Objects.equals(seen.format(), formatString)) {
+            return seen.date();
+        }
+        boolean date = DateUtil.isADateFormat(formatIndex, formatString);
+        last = new SeenFormat(formatIndex, formatString, date);
+        return date;
+    }
+
     @Override
     public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-        if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+        if (isDateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             LocalDateTime t = DateUtil.getLocalDateTime(value, use1904Windowing);
             return t.toLocalTime().toSecondOfDay() == 0 ? t.toLocalDate().toString() : t.toString();
         }

@@ -34,7 +34,11 @@ final class RowPump<R> implements AutoCloseable {
     private record Failure(Throwable cause) {
     }
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
+    /**
+     * Batches the parser may run ahead (64 x 512 rows, some 16 MB of cells): enough to keep parsing while the
+     * reader's consumer writes a whole chunk, so parser and database work side by side.
+     */
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
     private final Thread thread;
     private List<R> batch = new ArrayList<>(BATCH);
     private Iterator<R> current = Collections.emptyIterator();

@@ -110,22 +110,29 @@ public class LoadSteps {
         String countStaged = oneStagedRowPerSourceRow
                 ? "select count(*) from " + stagingTable + " where load_id = :load_id"
                 : "select count(distinct (coalesce(sheet, ''), row_number)) from " + stagingTable + " where load_id = :load_id";
-        return countingMergeStep(name, mergeSqls, countStaged,
+        return mergeStepWithCounts(name, mergeSqls, countStaged,
                 "select count(*) from " + factTable + " where load_id = :load_id", loadStepName, readerName);
     }
 
     /**
      * The merge step of a trade import: its rows are in the load's own table warehouse.trade_flow_&lt;load_id&gt;
-     * (one per source row), which sql/merge/trade_flow.sql checks and attaches.
+     * (one per source row, counted by the writer), which sql/merge/trade_flow.sql checks and attaches.
      */
     public Step tradeMergeStep(String name, String loadStepName, String readerName) {
-        return countingMergeStep(name, List.of("sql/merge/trade_flow.sql"),
+        return mergeStepWithCounts(name, List.of("sql/merge/trade_flow.sql"),
                 "select rows_written from etl.trade_load where load_id = :load_id",
                 "select count(*) from warehouse.trade_flow where load_id = :load_id", loadStepName, readerName);
     }
 
-    private Step countingMergeStep(String name, List<String> mergeSqls, String countStaged, String countFacts,
-                           String loadStepName, String readerName) {
+    /**
+     * The same, for loads that count their own rows as they write them (millions of facts need no count(*)).
+     *
+     * @param countLoadedSql the source rows that gave facts (parameter :load_id), asked before the merge
+     * @param countFactsSql  the facts of the load (parameter :load_id), asked after the merge
+     */
+    public Step mergeStepWithCounts(String name, List<String> mergeSqls, String countLoadedSql, String countFactsSql,
+                          String loadStepName, String readerName) {
+        String countStaged = countLoadedSql;
         List<String> statements = mergeSqls.stream().flatMap(f -> SqlScript.statements(f).stream()).toList();
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -150,7 +157,7 @@ public class LoadSteps {
                     for (String sql : statements) {
                         jdbc.update(sql, p);
                     }
-                    long facts = jdbc.queryForObject(countFacts, p, Long.class);
+                    long facts = jdbc.queryForObject(countFactsSql, p, Long.class);
                     loads.finish(load.loadId(), "COMPLETED", rowsRead, rowsStaged, loads.rejectedRows(load.loadId()),
                             facts, null);
                     return RepeatStatus.FINISHED;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mineralsetl.WarehouseIntegrationTest;
 import org.mineralsetl.warehouse.ImportLauncher;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 
@@ -11,19 +12,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mineralsetl.spreadsheet.WorldMiningDataImportIntegrationTests.WMD;
 
 /**
- * A load killed in the middle of the real WMD workbook (a trigger on staging makes the first row of the Silver
- * sheet fail, after earlier chunks committed) restarts from its last committed chunk when the same file is
+ * A load killed in the middle of the real WMD workbook (a trigger on the load's fact table makes the first row of
+ * the Silver sheet fail, after earlier chunks committed) restarts from its last committed chunk when the same file is
  * imported again, and ends with exactly the facts, rejects and ignored rows of a clean load.
  */
+@TestPropertySource(properties = SpreadsheetJobConfiguration.CHUNK_SIZE + "=" + SpreadsheetRestartIntegrationTests.CHUNK)
 class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
+
+    /** Small chunks, so that several commit before the crash in the 1,639-row workbook. */
+    static final int CHUNK = 500;
 
     private static final String FACTS = """
             select commodity || '|' || entity_key || '|' || year || '|' || quantity_t || '|' || sheet || '|' || row_number
             from warehouse.production_fact order by 1""";
 
+    /** The table the load's facts go to before the merge attaches it (load ids start at 1 again after emptying). */
+    private static final String LOAD_TABLE = "warehouse.production_fact_1";
+
     @AfterEach
     void dropTrigger() {
-        jdbc.execute("drop trigger if exists xlsx_test_crash on staging.production_row");
+        if (jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, LOAD_TABLE)) {
+            jdbc.execute("drop trigger if exists xlsx_test_crash on " + LOAD_TABLE);
+        }
         jdbc.execute("drop function if exists staging.xlsx_test_crash()");
     }
 
@@ -42,14 +52,15 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
                     end if;
                     return new;
                 end $$""");
-        jdbc.execute("""
-                create trigger xlsx_test_crash before insert on staging.production_row
-                for each row execute function staging.xlsx_test_crash()""");
+        // the load (id 1 again) finds its table made, as a restart would, and fills it
+        jdbc.execute("call warehouse.create_production_fact_table(1)");
+        jdbc.execute("create trigger xlsx_test_crash before insert on " + LOAD_TABLE
+                + " for each row execute function staging.xlsx_test_crash()");
         ImportLauncher.Outcome failed = importFile("mapping:wmd", WMD);
         assertThat(failed.status()).isEqualTo(ImportLauncher.Status.FAILED);
         assertThat(failed.message()).contains("simulated crash at sheet Silver, row 3");
         assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact", Long.class)).isZero();
-        long committed = jdbc.queryForObject("select count(distinct (sheet, row_number)) from staging.production_row", Long.class);
+        long committed = jdbc.queryForObject("select count(distinct (sheet, row_number)) from " + LOAD_TABLE, Long.class);
         assertThat(committed).isPositive();
         // chunks of 500 rows committed before the crash (the failing chunk's reads were rolled back)
         long commits = jdbc.queryForObject("""
@@ -69,7 +80,7 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
                 select read_count from batch_step_execution where step_name = 'spreadsheetLoadStep'
                 order by step_execution_id""", Long.class);
         assertThat(reads).hasSize(2);
-        assertThat(reads.get(1)).isEqualTo(1639 - commits * SpreadsheetJobConfiguration.CHUNK);
+        assertThat(reads.get(1)).isEqualTo(1639 - commits * CHUNK);
         assertThat(restarted.load().orElseThrow().rowsRead()).isEqualTo(1639);
     }
 }

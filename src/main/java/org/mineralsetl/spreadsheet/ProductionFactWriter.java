@@ -1,0 +1,174 @@
+package org.mineralsetl.spreadsheet;
+
+import org.mineralsetl.support.PgTextCopy;
+import org.mineralsetl.support.RejectRow;
+import org.mineralsetl.warehouse.JdbcLoadDao;
+import org.mineralsetl.warehouse.LoadContext;
+import org.mineralsetl.warehouse.ProductionRow;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a chunk of mapped rows in the chunk's transaction, every row read accounted for exactly once:
+ * facts with COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged later
+ * by attaching it, see V33), rejects into etl.reject, ignored rows into etl.ignored_row. Two kinds of fact
+ * take the exact, set-based way through staging.production_row instead: country parts (summed by the merge)
+ * and facts whose key the load may have written before ({@link LoadKeys}), which the merge keeps or rejects
+ * as the first occurrence of the key decides. The load's row and fact counts and its (source, edition,
+ * commodity) slices are written with the chunk, so a restart continues them.
+ */
+class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
+
+    static final List<String> COLUMNS = List.of(
+            "source", "edition", "commodity", "stage", "measure", "entity_kind", "country_iso3", "entity_label", "year",
+            "quantity_t", "original_value", "original_text", "original_unit", "qualifier", "lower_bound_t",
+            "upper_bound_t", "is_estimate", "basis", "detail", "note", "sheet", "row_number", "column_name",
+            "source_file_id", "load_id", "job_execution_id");
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final JdbcLoadDao loads;
+    private final LoadContext load;
+    private final String table;
+    private final LoadKeys keys = new LoadKeys();
+    private final Set<List<String>> slices = new HashSet<>();
+
+    ProductionFactWriter(DataSource dataSource, JdbcTemplate jdbc, JdbcLoadDao loads, LoadContext load) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.loads = loads;
+        this.load = load;
+        this.table = "warehouse.production_fact_" + load.loadId();
+    }
+
+    /** Creates the load's table, or (a restart) learns the keys its committed chunks wrote. */
+    @Override
+    public void open(ExecutionContext executionContext) {
+        jdbc.update("call warehouse.create_production_fact_table(?)", load.loadId());
+        // a cursor, not the whole table in memory: a restarted load may have millions of facts committed
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.setFetchSize(10_000);
+                try (ResultSet rs = st.executeQuery(
+                        "select source, edition, commodity, stage, measure, entity_key, year from " + table)) {
+                    while (rs.next()) {
+                        keys.add(LoadKeys.unitHash(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6)), rs.getInt(7));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the keys of " + table + ": " + e.getMessage(), e);
+        }
+        jdbc.query("select source, edition, commodity from warehouse.production_load_slice where load_id = ?",
+                rs -> {
+                    slices.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }, load.loadId());
+    }
+
+    @Override
+    public void write(Chunk<? extends MappedRow> chunk) {
+        List<ProductionRow> staged = new ArrayList<>();
+        List<RejectRow> rejects = new ArrayList<>();
+        List<MappedRow.Ignored> ignored = new ArrayList<>();
+        List<List<String>> newSlices = new ArrayList<>();
+        long sourceRows = 0;
+        long facts;
+        try (PgTextCopy copy = PgTextCopy.into(dataSource, table, COLUMNS)) {
+            for (MappedRow row : chunk) {
+                if (!row.rows().isEmpty()) {
+                    sourceRows++;
+                }
+                for (ProductionRow f : row.rows()) {
+                    if (slices.add(List.of(f.source(), f.edition(), f.commodity()))) {
+                        newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
+                    }
+                    boolean part = f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
+                    if (part || !keys.add(unitHash(f), f.year())) {
+                        staged.add(f);
+                    } else {
+                        fact(copy, f, load.loadId());
+                    }
+                }
+                rejects.addAll(row.rejects());
+                if (row.ignored() != null) {
+                    ignored.add(row.ignored());
+                }
+            }
+            facts = copy.rows();
+        }
+        // after the COPY has ended: the connection takes no other statement while it runs
+        jdbc.update("update warehouse.production_load set source_rows = source_rows + ?, facts = facts + ? where load_id = ?",
+                sourceRows, facts, load.loadId());
+        if (!staged.isEmpty()) {
+            try (PgTextCopy copy = PgTextCopy.into(dataSource, "staging.production_row", COLUMNS)) {
+                for (ProductionRow f : staged) {
+                    fact(copy, f, load.loadId());
+                }
+            }
+        }
+        for (List<String> s : newSlices) {
+            jdbc.update("""
+                    insert into warehouse.production_load_slice (load_id, source, edition, commodity)
+                    values (?, ?, ?, ?) on conflict do nothing""", load.loadId(), s.get(0), s.get(1), s.get(2));
+        }
+        loads.writeRejects(load.loadId(), load.sourceFileId(), load.fileName(), rejects);
+        if (!ignored.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into etl.ignored_row (load_id, source_file_id, file_name, sheet, row_number, raw_text, reason)
+                    values (?, ?, ?, ?, ?, ?, ?)""", ignored, 500, (ps, r) -> {
+                ps.setLong(1, load.loadId());
+                ps.setLong(2, load.sourceFileId());
+                ps.setString(3, load.fileName());
+                ps.setString(4, r.sheet());
+                ps.setLong(5, r.rowNumber());
+                ps.setString(6, r.rawText());
+                ps.setString(7, r.reason());
+            });
+        }
+    }
+
+    private ProductionRow lastHashed;
+    private long lastHash;
+
+    /** The facts of one workbook row share their reporting unit: its hash is computed once per row. */
+    private long unitHash(ProductionRow f) {
+        ProductionRow p = lastHashed;
+        if (p == null || p.rowNumber() != f.rowNumber() || p.sheet() != f.sheet() || p.commodity() != f.commodity()
+                || p.stage() != f.stage() || p.entityLabel() != f.entityLabel() || p.source() != f.source()
+                || p.edition() != f.edition() || p.measure() != f.measure() || p.countryIso3() != f.countryIso3()
+                || p.entityKind() != f.entityKind()) {
+            lastHash = LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure(),
+                    f.countryIso3(), f.entityKind(), f.entityLabel());
+            lastHashed = f;
+        }
+        return lastHash;
+    }
+
+    private void fact(PgTextCopy copy, ProductionRow f, long loadId) {
+        copy.repeated(0, f.source()).repeated(1, f.edition()).repeated(2, f.commodity()).repeated(3, f.stage())
+                .repeated(4, f.measure()).repeated(5, f.entityKind()).repeated(6, f.countryIso3())
+                .repeated(7, f.entityLabel()).integer(f.year())
+                .number(f.quantityT()).number(f.originalValue()).text(f.originalText()).repeated(8, f.originalUnit())
+                .repeated(9, f.qualifier()).number(f.lowerBoundT()).number(f.upperBoundT()).bool(f.isEstimate())
+                .repeated(10, f.basis()).repeated(11, f.detail()).repeated(12, f.note()).repeated(13, f.sheet())
+                .integer(f.rowNumber()).repeated(14, f.columnName()).integer(load.sourceFileId()).integer(loadId)
+                .integer(load.jobExecutionId());
+        copy.endRow();
+    }
+}
