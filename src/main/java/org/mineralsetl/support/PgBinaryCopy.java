@@ -1,65 +1,42 @@
 package org.mineralsetl.support;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Streams rows into a table with PostgreSQL's binary COPY on the connection of the current Spring transaction
- * (rows commit or roll back with the chunk that produced them). Values are encoded straight into a byte
- * buffer: no per-row String, no text parsing on the server. Write each row as {@link #startRow(int)} followed
+ * (rows commit or roll back with the chunk that produced them; see {@link CopyStream}). Values are encoded
+ * straight into a byte buffer: no per-row String, no text parsing on the server. Write each row as {@link #startRow(int)} followed
  * by one call per column, in the order of the column list.
  *
  * @see <a href="https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4">COPY binary format</a>
  */
-public final class PgBinaryCopy implements AutoCloseable {
+public final class PgBinaryCopy extends CopyStream {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
-    private static final int FLUSH_BYTES = 1 << 17;
     private static final short NUMERIC_POS = 0x0000;
     private static final short NUMERIC_NEG = 0x4000;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
-    private final Connection connection;
-    private final DataSource dataSource;
-    private final CopyIn copyIn;
-    private byte[] buffer = new byte[FLUSH_BYTES + 8192];
-    private int used;
-    private long rows;
     private final short[] digits = new short[64];
 
-    private PgBinaryCopy(DataSource dataSource, String table, List<String> columns) throws SQLException {
-        this.dataSource = dataSource;
-        this.connection = DataSourceUtils.getConnection(dataSource);
-        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format binary)";
-        this.copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        System.arraycopy(HEADER, 0, buffer, 0, HEADER.length);
+    private PgBinaryCopy(DataSource dataSource, String table, List<String> columns) {
+        super(dataSource, table, "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format binary)");
+        System.arraycopy(HEADER, 0, buf, 0, HEADER.length);
         used = HEADER.length;
     }
 
     /** Starts a binary COPY into {@code table} (a name safe to put in SQL) with these columns. */
     public static PgBinaryCopy into(DataSource dataSource, String table, List<String> columns) {
-        try {
-            return new PgBinaryCopy(dataSource, table, columns);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot start COPY into " + table + ": " + e.getMessage(), e);
-        }
+        return new PgBinaryCopy(dataSource, table, columns);
     }
 
     public void startRow(int columns) {
-        if (used >= FLUSH_BYTES) {
-            flush();
-        }
-        rows++;
+        rowDone();
         putShort((short) columns);
     }
 
@@ -92,7 +69,7 @@ public final class PgBinaryCopy implements AutoCloseable {
         }
         ensure(5);
         putInt(1);
-        buffer[used++] = (byte) (value ? 1 : 0);
+        buf[used++] = (byte) (value ? 1 : 0);
     }
 
     /** A text value (null allowed), UTF-8; ASCII is copied without an encoder. */
@@ -110,11 +87,11 @@ public final class PgBinaryCopy implements AutoCloseable {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
                 ensure(4 + bytes.length);
                 putInt(bytes.length);
-                System.arraycopy(bytes, 0, buffer, used, bytes.length);
+                System.arraycopy(bytes, 0, buf, used, bytes.length);
                 used += bytes.length;
                 return;
             }
-            buffer[start + i] = (byte) c;
+            buf[start + i] = (byte) c;
         }
         putInt(n);
         used += n;
@@ -195,26 +172,19 @@ public final class PgBinaryCopy implements AutoCloseable {
         return count;
     }
 
-    private void ensure(int bytes) {
-        if (used + bytes > buffer.length) {
-            byte[] bigger = new byte[Math.max(buffer.length * 2, used + bytes)];
-            System.arraycopy(buffer, 0, bigger, 0, used);
-            buffer = bigger;
-        }
-    }
 
     private void putShort(short v) {
         ensure(2);
-        buffer[used++] = (byte) (v >>> 8);
-        buffer[used++] = (byte) v;
+        buf[used++] = (byte) (v >>> 8);
+        buf[used++] = (byte) v;
     }
 
     private void putInt(int v) {
         ensure(4);
-        buffer[used++] = (byte) (v >>> 24);
-        buffer[used++] = (byte) (v >>> 16);
-        buffer[used++] = (byte) (v >>> 8);
-        buffer[used++] = (byte) v;
+        buf[used++] = (byte) (v >>> 24);
+        buf[used++] = (byte) (v >>> 16);
+        buf[used++] = (byte) (v >>> 8);
+        buf[used++] = (byte) v;
     }
 
     private void putLong(long v) {
@@ -222,46 +192,12 @@ public final class PgBinaryCopy implements AutoCloseable {
         putInt((int) v);
     }
 
-    private void flush() {
-        if (used == 0) {
-            return;
-        }
-        try {
-            copyIn.writeToCopy(buffer, 0, used);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-        }
-        used = 0;
-    }
 
-    public long rows() {
-        return rows;
-    }
 
-    /** Abandons the COPY (the server discards what it received) and releases the connection; for a failed chunk. */
-    public void abort() {
-        try {
-            if (copyIn.isActive()) {
-                copyIn.cancelCopy();
-            }
-        } catch (SQLException e) {
-            // the chunk fails anyway; its transaction rolls back
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
 
-    /** Ends the COPY (the file trailer, then waits for the server) and releases the connection to the transaction. */
+    /** The trailer after the last row. */
     @Override
-    public void close() {
-        try {
-            putShort((short) -1);
-            flush();
-            copyIn.endCopy();
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+    protected void endOfData() {
+        putShort((short) -1);
     }
 }

@@ -1,48 +1,27 @@
 package org.mineralsetl.support;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * COPY (text format) on the connection of the current Spring transaction, encoding each value straight into
  * a byte buffer: no line String, no Object[] per row, no boxing, ASCII copied char by char. For the millions
- * of rows a workbook yields, where {@link PgCopy}'s per-row StringBuilder and getBytes showed in profiles.
+ * of rows a workbook yields, where a per-row StringBuilder and getBytes showed in profiles. {@link #value(Object)}
+ * takes a value of any type, for staging rows given as Object[].
  * Usage: {@code copy.text(a).integer(b)...; copy.endRow();} per row, then {@link #close()}.
  */
-public final class PgTextCopy implements AutoCloseable {
+public final class PgTextCopy extends CopyStream {
 
-    private static final int FLUSH_BYTES = 1 << 16;
-
-    private final Connection connection;
-    private final DataSource dataSource;
-    private final CopyIn copyIn;
-    private final String table;
-    private byte[] buf = new byte[FLUSH_BYTES + 8192];
-    private int used;
     private boolean rowStarted;
-    private long rows;
 
-    private PgTextCopy(DataSource dataSource, String table, List<String> columns) throws SQLException {
-        this.dataSource = dataSource;
-        this.table = table;
-        this.connection = DataSourceUtils.getConnection(dataSource);
-        String sql = "copy " + table + " (" + String.join(", ", columns) + ") from stdin";
-        this.copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+    private PgTextCopy(DataSource dataSource, String table, List<String> columns) {
+        super(dataSource, table, "copy " + table + " (" + String.join(", ", columns) + ") from stdin");
     }
 
     public static PgTextCopy into(DataSource dataSource, String table, List<String> columns) {
-        try {
-            return new PgTextCopy(dataSource, table, columns);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot start COPY into " + table + ": " + e.getMessage(), e);
-        }
+        return new PgTextCopy(dataSource, table, columns);
     }
 
     private void separator() {
@@ -53,17 +32,10 @@ public final class PgTextCopy implements AutoCloseable {
     }
 
     private void put(byte b) {
-        if (used == buf.length) {
-            grow(1);
-        }
+        ensure(1);
         buf[used++] = b;
     }
 
-    private void grow(int more) {
-        byte[] bigger = new byte[Math.max(buf.length * 2, used + more)];
-        System.arraycopy(buf, 0, bigger, 0, used);
-        buf = bigger;
-    }
 
     /** A text value; null is SQL NULL. Backslash, tab, newline and carriage return are escaped. */
     public PgTextCopy text(String s) {
@@ -72,9 +44,7 @@ public final class PgTextCopy implements AutoCloseable {
             return nul0();
         }
         int n = s.length();
-        if (used + 4 * n + 2 > buf.length) {
-            grow(4 * n + 2);
-        }
+        ensure(4 * n + 2);
         byte[] b = buf;
         int p = used;
         for (int i = 0; i < n; i++) {
@@ -127,9 +97,7 @@ public final class PgTextCopy implements AutoCloseable {
         }
         separator();
         byte[] b = slotBytes[slot];
-        if (used + b.length > buf.length) {
-            grow(b.length);
-        }
+        ensure(b.length);
         System.arraycopy(b, 0, buf, used, b.length);
         used += b.length;
         return this;
@@ -142,9 +110,7 @@ public final class PgTextCopy implements AutoCloseable {
 
     public PgTextCopy integer(long v) {
         separator();
-        if (used + 20 > buf.length) {
-            grow(20);
-        }
+        ensure(20);
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
                 return ascii0(Long.toString(v));
@@ -189,9 +155,7 @@ public final class PgTextCopy implements AutoCloseable {
 
     private PgTextCopy ascii0(String s) {
         int n = s.length();
-        if (used + n > buf.length) {
-            grow(n);
-        }
+        ensure(n);
         for (int i = 0; i < n; i++) {
             buf[used++] = (byte) s.charAt(i);
         }
@@ -202,44 +166,26 @@ public final class PgTextCopy implements AutoCloseable {
     public void endRow() {
         put((byte) '\n');
         rowStarted = false;
-        rows++;
-        if (used >= FLUSH_BYTES) {
-            flush();
-        }
+        rowDone();
     }
 
-    private void flush() {
-        if (used == 0) {
-            return;
+    /** A value of any type: text, a number, a boolean or null (SQL NULL); anything else as its toString(). */
+    public PgTextCopy value(Object v) {
+        if (v == null) {
+            return nul();
         }
-        try {
-            copyIn.writeToCopy(buf, 0, used);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+        if (v instanceof String t) {
+            return text(t);
         }
-        used = 0;
-    }
-
-    public long rows() {
-        return rows;
-    }
-
-    @Override
-    public void close() {
-        try {
-            flush();
-            copyIn.endCopy();
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
-        } finally {
-            if (copyIn.isActive()) {
-                try {
-                    copyIn.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction is rolled back anyway
-                }
-            }
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        if (v instanceof BigDecimal d) {
+            return number(d);
         }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short) {
+            return integer(((Number) v).longValue());
+        }
+        if (v instanceof Boolean b) {
+            return bool(b);
+        }
+        return text(v.toString());
     }
 }

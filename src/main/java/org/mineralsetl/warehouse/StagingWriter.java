@@ -1,6 +1,6 @@
 package org.mineralsetl.warehouse;
 
-import org.mineralsetl.support.PgCopy;
+import org.mineralsetl.support.PgTextCopy;
 import org.mineralsetl.support.RejectRow;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -38,15 +38,13 @@ public class StagingWriter<T> implements ItemWriter<Processed<T>> {
     @Override
     public void write(Chunk<? extends Processed<T>> chunk) {
         List<RejectRow> rejects = new ArrayList<>();
-        try (PgCopy copy = PgCopy.into(dataSource, table, columns)) {
+        try (PgTextCopy copy = PgTextCopy.into(dataSource, table, columns)) {
             for (Processed<T> item : chunk) {
                 for (T row : item.rows()) {
-                    Object[] v = values.apply(row);
-                    Object[] all = java.util.Arrays.copyOf(v, v.length + 3);
-                    all[v.length] = load.loadId();
-                    all[v.length + 1] = load.sourceFileId();
-                    all[v.length + 2] = load.jobExecutionId();
-                    copy.row(all);
+                    for (Object v : values.apply(row)) {
+                        copy.value(v);
+                    }
+                    copy.integer(load.loadId()).integer(load.sourceFileId()).integer(load.jobExecutionId()).endRow();
                 }
                 rejects.addAll(item.rejects());
             }
