@@ -15,33 +15,26 @@ import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
  * warehouse.trade_flow at COPY speed: the plain line reader in blocks, a pure processor applied ahead of the step
  * on a second core, binary COPY straight into the load's own table in large chunks, then a set-based merge that
- * attaches it. Reader, writer, step, job, in reading order.
+ * attaches it. Reader, writer, job, in reading order.
  */
 @Configuration(proxyBeanMethods = false)
 class BaciJobConfiguration {
 
     static final String KIND = "baci";
     private static final String READER = "baciReader";
-    private static final String LOAD_STEP = "baciLoadStep";
 
     /** Lines per item: the step's per-item costs are paid per block of lines (a BACI year has 11M lines). */
     static final int BLOCK = 1000;
@@ -77,27 +70,12 @@ class BaciJobConfiguration {
     }
 
     @Bean
-    Step baciLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Job baciImportJob(LoadSteps loadSteps, TradeLoadOptions options,
                       BlockItemReader<CsvRecord, Processed<TradeRow>> baciReader, TradeFlowWriter baciWriter,
                       @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
-        return new StepBuilder(LOAD_STEP, jobRepository)
-                .<List<Processed<TradeRow>>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / BLOCK))
-                .transactionManager(transactionManager)
-                .reader(baciReader)
-                .writer(baciWriter)
-                .build();
-    }
-
-    @Bean
-    Job baciImportJob(JobRepository jobRepository, LoadSteps loadSteps, TradeLoadOptions options, Step baciLoadStep,
-                      JdbcTemplate jdbc) {
-        return new JobBuilder("baciImportJob", jobRepository)
-                .listener(loadSteps.listener())
-                .start(loadSteps.prepareStep("baciPrepareStep", KIND, BaciJobConfiguration::inspect))
-                .next(options.recordStep("baciOptionsStep", "baci"))
-                .next(baciLoadStep)
-                .next(loadSteps.tradeMergeStep("baciMergeStep", LOAD_STEP, READER))
-                .build();
+        return loadSteps.tradeImportJob("baci", KIND, BaciJobConfiguration::inspect,
+                options.recordStep("baciOptionsStep", "baci"), baciReader, baciWriter, Math.max(1, chunkSize / BLOCK),
+                READER);
     }
 
     @Bean

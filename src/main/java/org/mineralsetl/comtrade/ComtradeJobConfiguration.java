@@ -14,20 +14,14 @@ import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,9 +35,7 @@ class ComtradeJobConfiguration {
     static final String KIND = "comtrade";
     static final String LEGACY_KIND = "comtrade-legacy";
     private static final String READER = "comtradeReader";
-    private static final String LOAD_STEP = "comtradeLoadStep";
     private static final String LEGACY_READER = "comtradeLegacyReader";
-    private static final String LEGACY_LOAD_STEP = "comtradeLegacyLoadStep";
     private static final int CHUNK = 1000;
 
     /** Records per item: the step's per-item costs are paid per block. */
@@ -87,51 +79,21 @@ class ComtradeJobConfiguration {
     }
 
     @Bean
-    Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Job comtradeImportJob(LoadSteps loadSteps, TradeLoadOptions options,
                           BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeReader,
                           TradeFlowWriter comtradeWriter) {
-        return loadStep(LOAD_STEP, jobRepository, transactionManager, comtradeReader, comtradeWriter);
+        return loadSteps.tradeImportJob("comtrade", KIND, ComtradeFiles::inspectV1,
+                options.recordStep("comtradeOptionsStep", "comtrade"), comtradeReader, comtradeWriter, CHUNK / BLOCK,
+                READER);
     }
 
     @Bean
-    Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Job comtradeLegacyImportJob(LoadSteps loadSteps, TradeLoadOptions options,
                                 BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeLegacyReader,
                                 TradeFlowWriter comtradeWriter) {
-        return loadStep(LEGACY_LOAD_STEP, jobRepository, transactionManager, comtradeLegacyReader, comtradeWriter);
-    }
-
-    private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager tm,
-                                 BlockItemReader<ComtradeFields, Processed<TradeRow>> reader, TradeFlowWriter writer) {
-        return new StepBuilder(name, jobRepository)
-                .<List<Processed<TradeRow>>, List<Processed<TradeRow>>>chunk(CHUNK / BLOCK)
-                .transactionManager(tm)
-                .reader(reader)
-                .writer(writer)
-                .build();
-    }
-
-    @Bean
-    Job comtradeImportJob(JobRepository jobRepository, LoadSteps loadSteps, TradeLoadOptions options,
-                          Step comtradeLoadStep) {
-        return new JobBuilder("comtradeImportJob", jobRepository)
-                .listener(loadSteps.listener())
-                .start(loadSteps.prepareStep("comtradePrepareStep", KIND, ComtradeFiles::inspectV1))
-                .next(options.recordStep("comtradeOptionsStep", "comtrade"))
-                .next(comtradeLoadStep)
-                .next(loadSteps.tradeMergeStep("comtradeMergeStep", LOAD_STEP, READER))
-                .build();
-    }
-
-    @Bean
-    Job comtradeLegacyImportJob(JobRepository jobRepository, LoadSteps loadSteps, TradeLoadOptions options,
-                                Step comtradeLegacyLoadStep) {
-        return new JobBuilder("comtradeLegacyImportJob", jobRepository)
-                .listener(loadSteps.listener())
-                .start(loadSteps.prepareStep("comtradeLegacyPrepareStep", LEGACY_KIND, ComtradeFiles::inspectLegacy))
-                .next(options.recordStep("comtradeLegacyOptionsStep", "comtrade"))
-                .next(comtradeLegacyLoadStep)
-                .next(loadSteps.tradeMergeStep("comtradeLegacyMergeStep", LEGACY_LOAD_STEP, LEGACY_READER))
-                .build();
+        return loadSteps.tradeImportJob("comtradeLegacy", LEGACY_KIND, ComtradeFiles::inspectLegacy,
+                options.recordStep("comtradeLegacyOptionsStep", "comtrade"), comtradeLegacyReader, comtradeWriter,
+                CHUNK / BLOCK, LEGACY_READER);
     }
 
     @Bean

@@ -3,7 +3,9 @@ package org.mineralsetl.warehouse;
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.support.Sha256;
 import org.mineralsetl.support.SqlScript;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -11,6 +13,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -115,10 +118,36 @@ public class LoadSteps {
     }
 
     /**
+     * A trade import job: prepare, the options step ({@link TradeLoadOptions#recordStep}), the load step (blocks of
+     * processed records read ahead, COPY into the load's own table by {@link TradeFlowWriter}) and the trade
+     * merge. Its job and step names start with {@code prefix} (baciImportJob, baciLoadStep, ...).
+     *
+     * @param readerName the name under which the reader's delegate saves its count (rows read)
+     */
+    public Job tradeImportJob(String prefix, String kind, FileInspector inspector, Step optionsStep,
+                              ItemReader<List<Processed<TradeRow>>> reader, TradeFlowWriter writer, int blocksPerChunk,
+                              String readerName) {
+        String loadStepName = prefix + "LoadStep";
+        Step loadStep = new StepBuilder(loadStepName, jobRepository)
+                .<List<Processed<TradeRow>>, List<Processed<TradeRow>>>chunk(blocksPerChunk)
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .writer(writer)
+                .build();
+        return new JobBuilder(prefix + "ImportJob", jobRepository)
+                .listener(listener())
+                .start(prepareStep(prefix + "PrepareStep", kind, inspector))
+                .next(optionsStep)
+                .next(loadStep)
+                .next(tradeMergeStep(prefix + "MergeStep", loadStepName, readerName))
+                .build();
+    }
+
+    /**
      * The merge step of a trade import: its rows are in the load's own table warehouse.trade_flow_&lt;load_id&gt;
      * (one per source row, counted by the writer), which sql/merge/trade_flow.sql checks and attaches.
      */
-    public Step tradeMergeStep(String name, String loadStepName, String readerName) {
+    private Step tradeMergeStep(String name, String loadStepName, String readerName) {
         return mergeStepWithCounts(name, List.of("sql/merge/trade_flow.sql"),
                 "select rows_written from etl.trade_load where load_id = :load_id",
                 "select count(*) from warehouse.trade_flow where load_id = :load_id", loadStepName, readerName);
