@@ -44,13 +44,15 @@ public record TradeRow(
     public record Defaults(int month, String hsRevision, String flow, Breakdown breakdown) {
     }
 
+    private static final List<String> ALL_FLOW_COLUMNS = List.of("load_id", "year", "month", "hs_revision",
+            "reporter_code", "partner_code", "flow", "hs_code", "breakdown", "hs_map_code", "value_usd", "net_weight_t",
+            "row_number", "job_execution_id");
+    private static final List<String> VARYING_FLOW_COLUMNS = List.of("load_id", "year", "reporter_code",
+            "partner_code", "hs_code", "hs_map_code", "value_usd", "net_weight_t", "row_number", "job_execution_id");
+
     /** The columns of warehouse.trade_flow a row fills (per-load constants live in etl.trade_load). */
     public static List<String> flowColumns(Defaults defaults) {
-        return defaults == null
-                ? List.of("load_id", "year", "month", "hs_revision", "reporter_code", "partner_code", "flow", "hs_code",
-                "breakdown", "hs_map_code", "value_usd", "net_weight_t", "row_number", "job_execution_id")
-                : List.of("load_id", "year", "reporter_code", "partner_code", "hs_code", "hs_map_code", "value_usd",
-                "net_weight_t", "row_number", "job_execution_id");
+        return defaults == null ? ALL_FLOW_COLUMNS : VARYING_FLOW_COLUMNS;
     }
 
     public void writeFlow(PgBinaryCopy copy, long loadId, long jobExecutionId, Defaults defaults) {
@@ -59,7 +61,7 @@ public record TradeRow(
                 && flow.equals(defaults.flow()) && breakdown.equals(defaults.breakdown()))) {
             throw new IllegalStateException("line " + rowNumber + ": the row does not carry the load's defaults " + defaults);
         }
-        copy.startRow(full ? 14 : 10);
+        copy.startRow(flowColumns(defaults).size());
         copy.int8(loadId);
         copy.int2(year);
         if (full) {
