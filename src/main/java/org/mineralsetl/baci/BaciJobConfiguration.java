@@ -10,6 +10,8 @@ import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
 import org.mineralsetl.warehouse.LoadSteps;
 import org.mineralsetl.warehouse.Processed;
+import org.mineralsetl.warehouse.TradeBlock;
+import org.mineralsetl.warehouse.TradeBlockEncoder;
 import org.mineralsetl.warehouse.TradeFlowWriter;
 import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
@@ -47,14 +49,19 @@ class BaciJobConfiguration {
      */
     @Bean
     @StepScope
-    BlockItemReader<CsvRecord, Processed<TradeRow>> baciReader(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                              JdbcTemplate jdbc) {
+    BlockItemReader<CsvRecord, TradeBlock> baciReader(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                      JdbcTemplate jdbc) {
         var params = stepExecution.getJobExecution().getJobParameters();
         Path path = Path.of(params.getString(LoadSteps.FILE));
+        LoadContext load = LoadContext.of(stepExecution.getJobExecution());
         return new BlockItemReader<>(new DelimitedLineItemReader<>(READER, path,
                 header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r),
-                () -> new BaciItemProcessor(BaciFileName.of(path, TradeLoadOptions.hsRevision(params)),
-                        CountryResolver.load(jdbc), HsMap.load(jdbc)),
+                () -> {
+                    BaciFileName file = BaciFileName.of(path, TradeLoadOptions.hsRevision(params));
+                    // every row of a BACI file is an annual export total of the file's HS revision
+                    return new TradeBlockEncoder<>(new BaciItemProcessor(file, CountryResolver.load(jdbc), HsMap.load(jdbc)),
+                            load, () -> new TradeRow.Defaults(0, file.hsRevision(), "X", TradeRow.Breakdown.TOTALS));
+                },
                 BLOCK, PREFETCH);
     }
 
@@ -62,16 +69,12 @@ class BaciJobConfiguration {
     @StepScope
     TradeFlowWriter baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
                                JdbcLoadDao loads) {
-        var params = stepExecution.getJobExecution().getJobParameters();
-        // every row of a BACI file is an annual export total of the file's HS revision
-        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()),
-                () -> new TradeRow.Defaults(0, BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)),
-                        TradeLoadOptions.hsRevision(params)).hsRevision(), "X", TradeRow.Breakdown.TOTALS));
+        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()));
     }
 
     @Bean
     Job baciImportJob(LoadSteps loadSteps, TradeLoadOptions options,
-                      BlockItemReader<CsvRecord, Processed<TradeRow>> baciReader, TradeFlowWriter baciWriter,
+                      BlockItemReader<CsvRecord, TradeBlock> baciReader, TradeFlowWriter baciWriter,
                       @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
         return loadSteps.tradeImportJob("baci", KIND, BaciJobConfiguration::inspect,
                 options.recordStep("baciOptionsStep", "baci"), baciReader, baciWriter, Math.max(1, chunkSize / BLOCK),

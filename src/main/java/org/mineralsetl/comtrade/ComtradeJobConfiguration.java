@@ -9,6 +9,8 @@ import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
 import org.mineralsetl.warehouse.LoadSteps;
 import org.mineralsetl.warehouse.Processed;
+import org.mineralsetl.warehouse.TradeBlock;
+import org.mineralsetl.warehouse.TradeBlockEncoder;
 import org.mineralsetl.warehouse.TradeFlowWriter;
 import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
@@ -43,20 +45,20 @@ class ComtradeJobConfiguration {
 
     @Bean
     @StepScope
-    BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeReader(
+    BlockItemReader<ComtradeFields, TradeBlock> comtradeReader(
             @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
         return reader(READER, false, stepExecution, jdbc);
     }
 
     @Bean
     @StepScope
-    BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeLegacyReader(
+    BlockItemReader<ComtradeFields, TradeBlock> comtradeLegacyReader(
             @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
         return reader(LEGACY_READER, true, stepExecution, jdbc);
     }
 
     /** The CSV reader of the layout, in blocks, each record through the pure {@link ComtradeItemProcessor}. */
-    private static BlockItemReader<ComtradeFields, Processed<TradeRow>> reader(String name, boolean legacy,
+    private static BlockItemReader<ComtradeFields, TradeBlock> reader(String name, boolean legacy,
                                                                               StepExecution stepExecution,
                                                                               JdbcTemplate jdbc) {
         var job = stepExecution.getJobExecution();
@@ -66,21 +68,23 @@ class ComtradeJobConfiguration {
         CsvItemReader<ComtradeFields> records = new CsvItemReader<>(name, path,
                 header -> layout.set(legacy ? ComtradeLayout.legacy(fileName, header) : ComtradeLayout.v1(fileName, header)),
                 record -> layout.get().fields(record));
-        return new BlockItemReader<>(records, () -> new ComtradeItemProcessor(LoadContext.of(job).edition(),
+        LoadContext load = LoadContext.of(job);
+        // Comtrade rows differ in flow, period and breakdown: no load defaults, every column in the COPY
+        return new BlockItemReader<>(records, () -> new TradeBlockEncoder<>(new ComtradeItemProcessor(load.edition(),
                 TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc)),
-                BLOCK, 0);
+                load, () -> null), BLOCK, 0);
     }
 
     @Bean
     @StepScope
     TradeFlowWriter comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                    DataSource dataSource, JdbcLoadDao loads) {
-        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()), () -> null);
+        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()));
     }
 
     @Bean
     Job comtradeImportJob(LoadSteps loadSteps, TradeLoadOptions options,
-                          BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeReader,
+                          BlockItemReader<ComtradeFields, TradeBlock> comtradeReader,
                           TradeFlowWriter comtradeWriter) {
         return loadSteps.tradeImportJob("comtrade", KIND, ComtradeFiles::inspectV1,
                 options.recordStep("comtradeOptionsStep", "comtrade"), comtradeReader, comtradeWriter, CHUNK / BLOCK,
@@ -89,7 +93,7 @@ class ComtradeJobConfiguration {
 
     @Bean
     Job comtradeLegacyImportJob(LoadSteps loadSteps, TradeLoadOptions options,
-                                BlockItemReader<ComtradeFields, Processed<TradeRow>> comtradeLegacyReader,
+                                BlockItemReader<ComtradeFields, TradeBlock> comtradeLegacyReader,
                                 TradeFlowWriter comtradeWriter) {
         return loadSteps.tradeImportJob("comtradeLegacy", LEGACY_KIND, ComtradeFiles::inspectLegacy,
                 options.recordStep("comtradeLegacyOptionsStep", "comtrade"), comtradeLegacyReader, comtradeWriter,

@@ -1,7 +1,6 @@
 package org.mineralsetl.support;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -13,29 +12,36 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Supplier;
 
 /**
- * Reads the records of a delegate reader in blocks of up to {@code size} and runs each record through a
- * record processor (a pure function), one block per step item, so that the per-item work of a chunk-oriented
- * step (scoped proxies, listeners, bookkeeping) is paid once per block rather than once per line of a file of
- * millions of lines. Records the processor filters out (null) are dropped from the block.
+ * Reads the records of a delegate reader in blocks of up to {@code size} and turns each block into one step
+ * item with a {@link BlockProcessor} (typically: each record through a pure record processor, then the block
+ * encoded for the writer), so that the per-item work of a chunk-oriented step (scoped proxies, listeners,
+ * bookkeeping) is paid once per block rather than once per line of a file of millions of lines.
  * <p>
  * With {@code prefetch > 0} a background thread reads and processes up to that many blocks ahead, so that the
  * file is parsed while the step writes the previous chunk to the database: the two run on two cores instead of
- * taking turns (the writer streams, the server stores). Restart state stays exact: the delegate's saved count
+ * taking turns (the writer streams, the server stores). What waits in the queue is the processed block, so a
+ * block processor that encodes its block compactly keeps the memory of the read-ahead small. Restart state stays exact: the delegate's saved count
  * ({@code <name>.read.count}) is the number of records handed to the step, never the number read ahead, and
  * a chunk holds whole blocks, so a restart resumes right after the last committed record. An error (reading,
  * or making the processor) is raised where the step reaches it.
  */
-public class BlockItemReader<T, O> implements ItemStreamReader<List<O>> {
+public class BlockItemReader<T, B> implements ItemStreamReader<B> {
 
-    private record Block<O>(List<O> items, int countAfter, Exception error, boolean last) {
+    /** Turns the records of one block, in file order, into one step item. Called on one thread at a time. */
+    @FunctionalInterface
+    public interface BlockProcessor<T, B> {
+        B process(List<T> records) throws Exception;
+    }
+
+    private record Block<B>(B item, int records, int countAfter, Exception error, boolean last) {
     }
 
     private final AbstractItemCountingItemStreamItemReader<T> delegate;
-    private final Supplier<ItemProcessor<T, O>> processorOfStep;
+    private final Supplier<BlockProcessor<T, B>> processorOfStep;
     private final int size;
     private final int prefetch;
-    private ItemProcessor<T, O> processor;
-    private BlockingQueue<Block<O>> queue;
+    private BlockProcessor<T, B> processor;
+    private BlockingQueue<Block<B>> queue;
     private Thread worker;
     private volatile boolean stopping;
     private int consumed;
@@ -46,7 +52,7 @@ public class BlockItemReader<T, O> implements ItemStreamReader<List<O>> {
      *                  that cannot be made (a file name that lacks what it needs) fails the step with its own
      *                  message where the step reads
      */
-    public BlockItemReader(AbstractItemCountingItemStreamItemReader<T> delegate, Supplier<ItemProcessor<T, O>> processor,
+    public BlockItemReader(AbstractItemCountingItemStreamItemReader<T> delegate, Supplier<BlockProcessor<T, B>> processor,
                            int size, int prefetch) {
         if (size < 1 || prefetch < 0) {
             throw new IllegalArgumentException("block size " + size + " / prefetch " + prefetch + " out of range");
@@ -58,11 +64,11 @@ public class BlockItemReader<T, O> implements ItemStreamReader<List<O>> {
     }
 
     @Override
-    public List<O> read() throws Exception {
+    public B read() throws Exception {
         if (exhausted) {
             return null;
         }
-        Block<O> block = prefetch == 0 ? readBlock() : queue.take();
+        Block<B> block = prefetch == 0 ? readBlock() : queue.take();
         if (block.error() != null) {
             exhausted = true;
             throw block.error();
@@ -70,25 +76,25 @@ public class BlockItemReader<T, O> implements ItemStreamReader<List<O>> {
         consumed = block.countAfter();
         // the delegate is not asked again after its end: its count includes exactly one end-of-file read
         exhausted = block.last();
-        return block.items().isEmpty() && block.last() ? null : block.items();
+        return block.records() == 0 && block.last() ? null : block.item();
     }
 
-    private Block<O> readBlock() throws Exception {
+    private Block<B> readBlock() throws Exception {
         if (processor == null) {
             processor = processorOfStep.get();
         }
-        List<O> items = new ArrayList<>(size);
-        for (int n = 0; n < size; n++) {
+        List<T> records = new ArrayList<>(size);
+        boolean last = false;
+        while (records.size() < size) {
             T record = delegate.read();
             if (record == null) {
-                return new Block<>(items, delegate.getCurrentItemCount(), null, true);
+                last = true;
+                break;
             }
-            O item = processor.process(record);
-            if (item != null) {
-                items.add(item);
-            }
+            records.add(record);
         }
-        return new Block<>(items, delegate.getCurrentItemCount(), null, false);
+        B item = records.isEmpty() ? null : processor.process(records);
+        return new Block<>(item, records.size(), delegate.getCurrentItemCount(), null, last);
     }
 
     @Override
@@ -108,11 +114,11 @@ public class BlockItemReader<T, O> implements ItemStreamReader<List<O>> {
     private void readAhead() {
         try {
             while (!stopping) {
-                Block<O> block;
+                Block<B> block;
                 try {
                     block = readBlock();
                 } catch (Exception e) {
-                    block = new Block<>(List.of(), 0, e, true);
+                    block = new Block<>(null, 0, 0, e, true);
                 }
                 queue.put(block);
                 if (block.last()) {

@@ -59,12 +59,21 @@ abstract class CopyStream implements AutoCloseable {
         if (used == 0) {
             return;
         }
+        send(buf, 0, used);
+        used = 0;
+    }
+
+    /** Sends bytes encoded elsewhere, after what the buffer holds. */
+    protected final void send(byte[] bytes, int offset, int length) {
         try {
-            copyIn.writeToCopy(buf, 0, used);
+            if (used > 0 && bytes != buf) {
+                copyIn.writeToCopy(buf, 0, used);
+                used = 0;
+            }
+            copyIn.writeToCopy(bytes, offset, length);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         }
-        used = 0;
     }
 
     /** Bytes the format puts after the last row (the binary trailer); none by default. */

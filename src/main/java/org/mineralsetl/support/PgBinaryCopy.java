@@ -1,16 +1,13 @@
 package org.mineralsetl.support;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Streams rows into a table with PostgreSQL's binary COPY on the connection of the current Spring transaction
- * (rows commit or roll back with the chunk that produced them; see {@link CopyStream}). Values are encoded
- * straight into a byte buffer: no per-row String, no text parsing on the server. Write each row as {@link #startRow(int)} followed
- * by one call per column, in the order of the column list.
+ * (rows commit or roll back with the chunk that produced them; see {@link CopyStream}). Rows are
+ * {@link BinaryRows}: encoded elsewhere and sent whole with {@link #write(BinaryRows)}, or one at a time with
+ * {@link #row(int)}. No per-row String, no text parsing on the server.
  *
  * @see <a href="https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4">COPY binary format</a>
  */
@@ -18,11 +15,9 @@ public final class PgBinaryCopy extends CopyStream {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
-    private static final short NUMERIC_POS = 0x0000;
-    private static final short NUMERIC_NEG = 0x4000;
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    private static final int FLUSH_BYTES = 1 << 16;
 
-    private final short[] digits = new short[64];
+    private BinaryRows pending;
 
     private PgBinaryCopy(DataSource dataSource, String table, List<String> columns) {
         super(dataSource, table, "copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format binary)");
@@ -35,169 +30,38 @@ public final class PgBinaryCopy extends CopyStream {
         return new PgBinaryCopy(dataSource, table, columns);
     }
 
-    public void startRow(int columns) {
-        rowDone();
-        putShort((short) columns);
-    }
-
-    public void nullValue() {
-        putInt(-1);
-    }
-
-    public void int2(int value) {
-        ensure(6);
-        putInt(2);
-        putShort((short) value);
-    }
-
-    public void int4(int value) {
-        ensure(8);
-        putInt(4);
-        putInt(value);
-    }
-
-    public void int8(long value) {
-        ensure(12);
-        putInt(8);
-        putLong(value);
-    }
-
-    public void bool(Boolean value) {
-        if (value == null) {
-            nullValue();
-            return;
-        }
-        ensure(5);
-        putInt(1);
-        buf[used++] = (byte) (value ? 1 : 0);
-    }
-
-    /** A text value (null allowed), UTF-8; ASCII is copied without an encoder. */
-    public void text(String value) {
-        if (value == null) {
-            nullValue();
-            return;
-        }
-        int n = value.length();
-        ensure(4 + n);
-        int start = used + 4;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                ensure(4 + bytes.length);
-                putInt(bytes.length);
-                System.arraycopy(bytes, 0, buf, used, bytes.length);
-                used += bytes.length;
-                return;
-            }
-            buf[start + i] = (byte) c;
-        }
-        putInt(n);
-        used += n;
-    }
-
-    /**
-     * A numeric value (null allowed) in PostgreSQL's binary form: base-10000 digits, weight, sign and display
-     * scale, so the server stores exactly the decimal it was given.
-     */
-    public void numeric(BigDecimal value) {
-        if (value == null) {
-            nullValue();
-            return;
-        }
-        int scale = value.scale();
-        BigInteger unscaled = value.unscaledValue();
-        if (scale < 0) {
-            unscaled = unscaled.multiply(BigInteger.TEN.pow(-scale));
-            scale = 0;
-        }
-        short sign = unscaled.signum() < 0 ? NUMERIC_NEG : NUMERIC_POS;
-        unscaled = unscaled.abs();
-        // align the fraction to whole base-10000 digits: pad the unscaled value with zeros
-        int pad = (4 - scale % 4) % 4;
-        int fracGroups = (scale + pad) / 4;
-        int count = 0;
-        if (unscaled.bitLength() < 63) {
-            long v = unscaled.longValueExact();
-            if (pad > 0) {
-                long p = pad == 1 ? 10 : pad == 2 ? 100 : 1000;
-                if (v > Long.MAX_VALUE / p) {
-                    count = bigDigits(unscaled.multiply(BigInteger.valueOf(p)));
-                } else {
-                    v *= p;
-                    while (v != 0) {
-                        digits[count++] = (short) (v % 10_000);
-                        v /= 10_000;
-                    }
-                }
-            } else {
-                while (v != 0) {
-                    digits[count++] = (short) (v % 10_000);
-                    v /= 10_000;
-                }
-            }
-        } else {
-            count = bigDigits(pad == 0 ? unscaled : unscaled.multiply(BigInteger.TEN.pow(pad)));
-        }
-        // digits[] holds base-10000 digits, least significant first; drop trailing (least significant) zeros
-        int low = 0;
-        while (low < count && digits[low] == 0) {
-            low++;
-        }
-        int ndigits = count - low;
-        int weight = count - 1 - fracGroups;
-        if (ndigits == 0) {
-            weight = 0;
-            sign = NUMERIC_POS;
-        }
-        ensure(12 + 2 * ndigits);
-        putInt(8 + 2 * ndigits);
-        putShort((short) ndigits);
-        putShort((short) weight);
-        putShort(sign);
-        putShort((short) scale);
-        for (int i = count - 1; i >= low; i--) {
-            putShort(digits[i]);
+    /** Sends rows encoded with the same column list (the caller may clear and reuse them afterwards). */
+    public void write(BinaryRows encoded) {
+        sendPending();
+        if (encoded.used > 0) {
+            send(encoded.buf, 0, encoded.used);
+            rows += encoded.rows();
         }
     }
 
-    private int bigDigits(BigInteger v) {
-        int count = 0;
-        while (v.signum() != 0) {
-            BigInteger[] qr = v.divideAndRemainder(TEN_THOUSAND);
-            digits[count++] = qr[1].shortValue();
-            v = qr[0];
+    /** Starts the next row of a row-at-a-time writer; encode its values into what this returns. */
+    public BinaryRows row(int columns) {
+        if (pending == null) {
+            pending = new BinaryRows(FLUSH_BYTES + 8192);
+        } else if (pending.size() >= FLUSH_BYTES) {
+            sendPending();
         }
-        return count;
+        return pending.startRow(columns);
     }
 
-
-    private void putShort(short v) {
-        ensure(2);
-        buf[used++] = (byte) (v >>> 8);
-        buf[used++] = (byte) v;
+    private void sendPending() {
+        if (pending != null && pending.used > 0) {
+            send(pending.buf, 0, pending.used);
+            rows += pending.rows();
+            pending.clear();
+        }
     }
-
-    private void putInt(int v) {
-        ensure(4);
-        buf[used++] = (byte) (v >>> 24);
-        buf[used++] = (byte) (v >>> 16);
-        buf[used++] = (byte) (v >>> 8);
-        buf[used++] = (byte) v;
-    }
-
-    private void putLong(long v) {
-        putInt((int) (v >>> 32));
-        putInt((int) v);
-    }
-
-
-
 
     /** The trailer after the last row. */
     @Override
     protected void endOfData() {
-        putShort((short) -1);
+        sendPending();
+        buf[used++] = (byte) 0xff;
+        buf[used++] = (byte) 0xff;
     }
 }

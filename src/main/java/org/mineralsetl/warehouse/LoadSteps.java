@@ -119,17 +119,17 @@ public class LoadSteps {
 
     /**
      * A trade import job: prepare, the options step ({@link TradeLoadOptions#recordStep}), the load step (blocks of
-     * processed records read ahead, COPY into the load's own table by {@link TradeFlowWriter}) and the trade
+     * records read, processed and encoded ahead ({@link TradeBlockEncoder}), COPY into the load's own table by {@link TradeFlowWriter}) and the trade
      * merge. Its job and step names start with {@code prefix} (baciImportJob, baciLoadStep, ...).
      *
      * @param readerName the name under which the reader's delegate saves its count (rows read)
      */
     public Job tradeImportJob(String prefix, String kind, FileInspector inspector, Step optionsStep,
-                              ItemReader<List<Processed<TradeRow>>> reader, TradeFlowWriter writer, int blocksPerChunk,
+                              ItemReader<TradeBlock> reader, TradeFlowWriter writer, int blocksPerChunk,
                               String readerName) {
         String loadStepName = prefix + "LoadStep";
         Step loadStep = new StepBuilder(loadStepName, jobRepository)
-                .<List<Processed<TradeRow>>, List<Processed<TradeRow>>>chunk(blocksPerChunk)
+                .<TradeBlock, TradeBlock>chunk(blocksPerChunk)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)

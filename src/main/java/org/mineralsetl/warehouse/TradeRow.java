@@ -1,6 +1,6 @@
 package org.mineralsetl.warehouse;
 
-import org.mineralsetl.support.PgBinaryCopy;
+import org.mineralsetl.support.BinaryRows;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -55,7 +55,7 @@ public record TradeRow(
         return defaults == null ? ALL_FLOW_COLUMNS : VARYING_FLOW_COLUMNS;
     }
 
-    public void writeFlow(PgBinaryCopy copy, long loadId, long jobExecutionId, Defaults defaults) {
+    public void writeFlow(BinaryRows copy, long loadId, long jobExecutionId, Defaults defaults) {
         boolean full = defaults == null;
         if (!full && !(month == defaults.month() && hsRevision.equals(defaults.hsRevision())
                 && flow.equals(defaults.flow()) && breakdown.equals(defaults.breakdown()))) {
@@ -99,7 +99,7 @@ public record TradeRow(
         return !"baci".equals(source);
     }
 
-    public void writeDetail(PgBinaryCopy copy, long loadId) {
+    public void writeDetail(BinaryRows copy, long loadId) {
         copy.startRow(DETAIL_COLUMNS.size());
         copy.int8(loadId);
         copy.int4(Math.toIntExact(rowNumber));

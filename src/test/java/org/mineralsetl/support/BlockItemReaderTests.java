@@ -32,7 +32,7 @@ class BlockItemReaderTests {
         return new DelimitedLineItemReader<>("lines", f, h -> { }, r -> r.cell(0));
     }
 
-    private static List<String> drain(BlockItemReader<String, String> reader, int blocks, List<Integer> sizes) throws Exception {
+    private static List<String> drain(BlockItemReader<String, List<String>> reader, int blocks, List<Integer> sizes) throws Exception {
         List<String> all = new ArrayList<>();
         List<String> block;
         int n = 0;
@@ -48,7 +48,7 @@ class BlockItemReaderTests {
     void readsWholeBlocksAndALastPartialOneWithOrWithoutReadAhead() throws Exception {
         Path f = file(25);
         for (int prefetch : new int[]{0, 3}) {
-            BlockItemReader<String, String> reader = new BlockItemReader<>(lines(f), () -> r -> r, 10, prefetch);
+            BlockItemReader<String, List<String>> reader = new BlockItemReader<>(lines(f), () -> r -> r, 10, prefetch);
             ExecutionContext ctx = new ExecutionContext();
             reader.open(ctx);
             List<Integer> sizes = new ArrayList<>();
@@ -66,7 +66,7 @@ class BlockItemReaderTests {
     @Test
     void savesTheRecordsHandedOutNotTheOnesReadAheadSoARestartResumesRightAfterThem() throws Exception {
         Path f = file(100);
-        BlockItemReader<String, String> reader = new BlockItemReader<>(lines(f), () -> r -> r, 10, 5);
+        BlockItemReader<String, List<String>> reader = new BlockItemReader<>(lines(f), () -> r -> r, 10, 5);
         ExecutionContext ctx = new ExecutionContext();
         reader.open(ctx);
         List<String> first = drain(reader, 3, new ArrayList<>());
@@ -76,7 +76,7 @@ class BlockItemReaderTests {
         assertThat(first).hasSize(30).endsWith("30");
         assertThat(ctx.getInt("lines.read.count")).isEqualTo(30);
 
-        BlockItemReader<String, String> restarted = new BlockItemReader<>(lines(f), () -> r -> r, 10, 5);
+        BlockItemReader<String, List<String>> restarted = new BlockItemReader<>(lines(f), () -> r -> r, 10, 5);
         restarted.open(ctx);
         List<String> rest = drain(restarted, -1, new ArrayList<>());
         restarted.close();
@@ -96,7 +96,7 @@ class BlockItemReaderTests {
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(bad, 0, all, head.length, bad.length);
         Files.write(f, all);
-        BlockItemReader<String, String> reader = new BlockItemReader<>(lines(f), () -> r -> r, 1000, 2);
+        BlockItemReader<String, List<String>> reader = new BlockItemReader<>(lines(f), () -> r -> r, 1000, 2);
         reader.open(new ExecutionContext());
         List<String> before = new ArrayList<>();
         Exception error = null;

@@ -1,0 +1,67 @@
+package org.mineralsetl.warehouse;
+
+import org.mineralsetl.support.BinaryRows;
+import org.mineralsetl.support.BlockItemReader;
+import org.mineralsetl.support.RejectRow;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Makes a {@link TradeBlock} of a block of source records: each record through the source's pure processor,
+ * then its rows encoded for the binary COPY. Runs where the block is read (on the read-ahead thread of a
+ * {@link BlockItemReader} with prefetch), so the step's thread only streams bytes and the rows waiting for it are
+ * compact bytes, not objects the garbage collector must copy. Blocks come in file order; the key proof follows them.
+ */
+public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcessor<T, TradeBlock> {
+
+    private final ItemProcessor<T, Processed<TradeRow>> processor;
+    private final long loadId;
+    private final long jobExecutionId;
+    private final TradeRow.Defaults defaults;
+    private final TradeKeyProof proof = new TradeKeyProof();
+
+    /**
+     * @param defaults the values every row of the load shares (left out of the COPY), or null when rows differ;
+     *                 asked for here, where the block is read, so that a file whose name lacks them fails the
+     *                 step with its own message
+     */
+    public TradeBlockEncoder(ItemProcessor<T, Processed<TradeRow>> processor, LoadContext load,
+                             Supplier<TradeRow.Defaults> defaults) {
+        this.processor = processor;
+        this.loadId = load.loadId();
+        this.jobExecutionId = load.jobExecutionId();
+        this.defaults = defaults.get();
+    }
+
+    @Override
+    public TradeBlock process(List<T> records) throws Exception {
+        BinaryRows flows = new BinaryRows(records.size() * 128);
+        BinaryRows details = null;
+        List<RejectRow> rejects = new ArrayList<>();
+        Set<Integer> years = new TreeSet<>();
+        for (T record : records) {
+            Processed<TradeRow> item = processor.process(record);
+            if (item == null) {
+                continue;
+            }
+            for (TradeRow row : item.rows()) {
+                row.writeFlow(flows, loadId, jobExecutionId, defaults);
+                proof.track(row);
+                years.add(row.year());
+                if (row.hasDetail()) {
+                    if (details == null) {
+                        details = new BinaryRows(records.size() * 96);
+                    }
+                    row.writeDetail(details, loadId);
+                }
+            }
+            rejects.addAll(item.rejects());
+        }
+        return new TradeBlock(flows, details, rejects, years, proof.holds(), defaults);
+    }
+}
