@@ -2,12 +2,14 @@
 -- warehouse.trade_flow_<load_id> (binary COPY by the load step); what is left is set-based and, for a new
 -- BACI year, touches no row:
 -- 1. a natural key given twice in the load keeps its first row, the others become rejects naming it (the
---    search runs only when the writer could not prove every key unique, etl.trade_load.keys_unique);
+--    search runs only when the runs the writer recorded do not prove every key unique, see V46);
 -- 2. the (source, edition, year) slices of the load are recorded (warehouse.trade_slice);
 -- 3. a re-delivery replaces: rows of other loads with a key this load carries are deleted (only when an
 --    earlier load touched one of the slices);
 -- 4. the load's table is attached as a partition of warehouse.trade_flow.
 -- The whole merge runs in one transaction: readers see all of the load or none of it.
+
+call warehouse.prove_trade_keys_unique(:load_id);
 
 call warehouse.remove_duplicate_trade_flows(:load_id);
 

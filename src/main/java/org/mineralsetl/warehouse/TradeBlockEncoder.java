@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * Makes a {@link TradeBlock} of a block of source records: each record through the source's pure processor,
  * then its rows encoded for the binary COPY. Runs where the block is read (on the read-ahead thread of a
  * {@link BlockItemReader} with prefetch), so the step's thread only streams bytes and the rows waiting for it are
- * compact bytes, not objects the garbage collector must copy. Blocks come in file order; the key proof follows them.
+ * compact bytes, not objects the garbage collector must copy. It also cuts the block's rows into runs of one key
+ * group ({@link TradeBlock.Run}), from which the merge proves the load's keys unique without sorting its rows.
  */
 public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcessor<T, TradeBlock> {
 
@@ -23,7 +24,6 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
     private final long loadId;
     private final long jobExecutionId;
     private final TradeRow.Defaults defaults;
-    private final TradeKeyProof proof = new TradeKeyProof();
 
     /**
      * @param defaults the values every row of the load shares (left out of the COPY), or null when rows differ;
@@ -44,6 +44,10 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
         BinaryRows details = null;
         List<RejectRow> rejects = new ArrayList<>();
         Set<Integer> years = new TreeSet<>();
+        List<TradeBlock.Run> runs = new ArrayList<>();
+        TradeRow first = null;
+        TradeRow previous = null;
+        boolean ascending = true;
         for (T record : records) {
             Processed<TradeRow> item = processor.process(record);
             if (item == null) {
@@ -51,8 +55,17 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
             }
             for (TradeRow row : item.rows()) {
                 row.writeFlow(flows, loadId, jobExecutionId, defaults);
-                proof.track(row);
-                years.add(row.year());
+                if (previous != null && sameGroup(previous, row)) {
+                    ascending &= row.hsCode().compareTo(previous.hsCode()) > 0;
+                } else {
+                    if (first != null) {
+                        runs.add(new TradeBlock.Run(first.groupKey(), first.hsCode(), previous.hsCode(), ascending));
+                    }
+                    first = row;
+                    ascending = true;
+                    years.add(row.year());
+                }
+                previous = row;
                 if (row.hasDetail()) {
                     if (details == null) {
                         details = new BinaryRows(records.size() * 96);
@@ -62,6 +75,16 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
             }
             rejects.addAll(item.rejects());
         }
-        return new TradeBlock(flows, details, rejects, years, proof.holds(), defaults);
+        if (first != null) {
+            runs.add(new TradeBlock.Run(first.groupKey(), first.hsCode(), previous.hsCode(), ascending));
+        }
+        return new TradeBlock(flows, details, rejects, years, runs, defaults);
+    }
+
+    /** Same natural key but for the HS code (compared field by field: no key string per row). */
+    private static boolean sameGroup(TradeRow a, TradeRow b) {
+        return a.year() == b.year() && a.month() == b.month() && a.hsRevision().equals(b.hsRevision())
+                && a.reporter().code().equals(b.reporter().code()) && a.partner().code().equals(b.partner().code())
+                && a.flow().equals(b.flow()) && a.breakdown().equals(b.breakdown());
     }
 }

@@ -3,8 +3,7 @@ package org.mineralsetl.warehouse;
 import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.RejectRow;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -16,23 +15,20 @@ import java.util.TreeSet;
 /**
  * Writes a chunk of {@link TradeBlock}s (rows already encoded where they were read, see {@link TradeBlockEncoder})
  * with binary COPY straight into the load's own table (warehouse.trade_flow_&lt;load_id&gt;, attached to
- * warehouse.trade_flow by the merge), Comtrade detail into warehouse.trade_flow_detail and rejects into
- * etl.reject, all in the chunk's transaction; then records in etl.trade_load what the merge needs: rows written,
- * years covered, the load's defaults, and whether the keys were proven unique ({@link TradeKeyProof}). A
- * restarted step cannot see the runs its earlier execution wrote, so it gives up the proof (the merge then
- * searches).
+ * warehouse.trade_flow by the merge), Comtrade detail into warehouse.trade_flow_detail, the blocks' runs into
+ * etl.trade_run and rejects into etl.reject, all in the chunk's transaction; then adds to etl.trade_load what the
+ * merge needs (rows written, years covered, the load's defaults). Keeps no state of its own, so that several
+ * partitions of one file can write the same load at once and a restart needs nothing but the committed chunks.
  */
-public class TradeFlowWriter implements ItemStreamWriter<TradeBlock> {
+public class TradeFlowWriter implements ItemWriter<TradeBlock> {
 
-    private static final String STARTED = "tradeFlowWriter.started";
+    private static final List<String> RUN_COLUMNS = List.of("load_id", "group_key", "first_hs", "last_hs", "ascending");
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final JdbcLoadDao loads;
     private final LoadContext load;
     private final String table;
-    private boolean restarted;
-    private final Set<Integer> years = new TreeSet<>();
 
     public TradeFlowWriter(DataSource dataSource, JdbcLoadDao loads, LoadContext load) {
         this.dataSource = dataSource;
@@ -40,20 +36,6 @@ public class TradeFlowWriter implements ItemStreamWriter<TradeBlock> {
         this.loads = loads;
         this.load = load;
         this.table = "warehouse.trade_flow_" + load.loadId();
-    }
-
-    @Override
-    public void open(ExecutionContext context) {
-        if (context.containsKey(STARTED)) {
-            restarted = true;
-            years.addAll(jdbc.queryForList("select unnest(years)::integer from etl.trade_load where load_id = ?",
-                    Integer.class, load.loadId()));
-        }
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        context.putString(STARTED, "true");
     }
 
     @Override
@@ -65,10 +47,11 @@ public class TradeFlowWriter implements ItemStreamWriter<TradeBlock> {
         // transaction, so a server crash can only lose the last chunks together with the record that they were
         // written, and the restart writes them again (exactly once either way). The merge commits durably.
         jdbc.execute("set local synchronous_commit = off");
-        TradeBlock last = chunk.getItems().get(chunk.size() - 1);
+        TradeRow.Defaults defaults = chunk.getItems().get(0).defaults();
         List<RejectRow> rejects = new ArrayList<>();
+        Set<Integer> years = new TreeSet<>();
         long written;
-        try (PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, TradeRow.flowColumns(last.defaults()))) {
+        try (PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, TradeRow.flowColumns(defaults))) {
             for (TradeBlock block : chunk) {
                 copy.write(block.flows());
                 rejects.addAll(block.rejects());
@@ -86,15 +69,22 @@ public class TradeFlowWriter implements ItemStreamWriter<TradeBlock> {
                 }
             }
         }
+        try (PgBinaryCopy runs = PgBinaryCopy.into(dataSource, "etl.trade_run", RUN_COLUMNS)) {
+            for (TradeBlock block : chunk) {
+                for (TradeBlock.Run run : block.runs()) {
+                    runs.row(RUN_COLUMNS.size()).int8(load.loadId()).text(run.groupKey()).text(run.firstHs())
+                            .text(run.lastHs()).bool(run.ascending());
+                }
+            }
+        }
         loads.writeRejects(load.loadId(), load.sourceFileId(), load.fileName(), rejects);
-        TradeRow.Defaults defaults = last.defaults();
         jdbc.update("""
                 update etl.trade_load
-                set rows_written = rows_written + ?, keys_unique = ?, years = ?::smallint[], default_month = ?,
-                    default_hs_revision = ?, default_flow = ?, default_breakdown = ?
+                set rows_written = rows_written + ?,
+                    years = array(select distinct y from unnest(coalesce(years, '{}') || ?::smallint[]) as y order by y),
+                    default_month = ?, default_hs_revision = ?, default_flow = ?, default_breakdown = ?
                 where load_id = ?""",
-                written, !restarted && last.keysUnique(),
-                "{" + String.join(",", years.stream().map(String::valueOf).toList()) + "}",
+                written, "{" + String.join(",", years.stream().map(String::valueOf).toList()) + "}",
                 defaults == null ? null : defaults.month(), defaults == null ? null : defaults.hsRevision(),
                 defaults == null ? null : defaults.flow(), defaults == null ? null : defaults.breakdown().key(),
                 load.loadId());

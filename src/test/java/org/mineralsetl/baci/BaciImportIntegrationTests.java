@@ -162,12 +162,36 @@ class BaciImportIntegrationTests extends WarehouseIntegrationTest {
                 "2022,156,842,284690,1,1",
                 "2022,156,842,280530,2,2",      // products of the run descend: no proof
                 "2022,842,156,280530,3,3",
-                "2022,156,842,850511,4,4");     // the run 156->842 comes back: no proof either
+                "2022,156,842,850511,4,4");     // the run 156->842 comes back (with other products: no duplicate)
         ImportLauncher.Outcome o = importFile("baci", f);
         assertThat(o.status()).as(o.message()).isEqualTo(ImportLauncher.Status.LOADED);
         assertThat(jdbc.queryForObject("select keys_unique from etl.trade_load", Boolean.class)).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from warehouse.v_trade", Long.class)).isEqualTo(4L);
         assertThat(jdbc.queryForObject("select count(*) from etl.reject", Long.class)).isZero();
+    }
+
+    @Test
+    void provesKeysUniqueWhenARunComesBackWithOtherProductsAndSearchesWhenItsProductsOverlap() throws IOException {
+        Path f = file("BACI_HS17_Y2022_V202301.csv",
+                "2022,156,842,280530,1,1",
+                "2022,156,842,284690,2,2",
+                "2022,842,156,280530,3,3",
+                "2022,156,842,850511,4,4");     // 156->842 again, after its earlier products: still unique
+        ImportLauncher.Outcome o = importFile("baci", f);
+        assertThat(o.status()).as(o.message()).isEqualTo(ImportLauncher.Status.LOADED);
+        assertThat(jdbc.queryForObject("select keys_unique from etl.trade_load", Boolean.class)).isTrue();
+
+        Path g = file("BACI_HS17_Y2021_V202301.csv",
+                "2021,156,842,280530,1,1",
+                "2021,156,842,284690,2,2",
+                "2021,842,156,280530,3,3",
+                "2021,156,842,284690,4,4");     // 156->842 284690 again: a duplicate the search finds
+        ImportLauncher.Outcome second = importFile("baci", g);
+        assertThat(second.status()).as(second.message()).isEqualTo(ImportLauncher.Status.LOADED);
+        assertThat(jdbc.queryForObject("select keys_unique from etl.trade_load where load_id = ?", Boolean.class,
+                second.load().orElseThrow().loadId())).isFalse();
+        assertThat(jdbc.queryForList("select reason from etl.reject", String.class))
+                .singleElement().asString().startsWith("duplicate of row 3:");
     }
 
     @Test
