@@ -48,3 +48,68 @@ begin
     where l.load_id = r.load_id
       and (l.load_id = p_load_id or l.status = 'ABANDONED');
 end $$;
+
+-- The rows a load keeps are the rows it wrote less the duplicates the search removed: the merge step reports
+-- them without counting millions of rows.
+alter table etl.trade_load add column duplicates_removed bigint not null default 0;
+comment on column etl.trade_load.duplicates_removed is 'Rows of the load removed by the merge as repeats of a natural key (each an etl.reject naming the row kept).';
+
+-- As in V45, and counts the rows it removed (etl.trade_load.duplicates_removed).
+create or replace procedure warehouse.remove_duplicate_trade_flows(p_load_id bigint)
+language plpgsql as $$
+declare
+    removed bigint;
+begin
+    if (select coalesce(keys_unique, false) from etl.trade_load where load_id = p_load_id) then
+        return;
+    end if;
+    execute format($sql$
+        with ranked as (
+            select
+                ctid as row_id,
+                row_number,
+                first_value(row_number) over keys as kept_row,
+                row_number() over keys as key_rank
+            from warehouse.%1$I
+            window keys as (
+                partition by year, month, hs_revision, reporter_code, partner_code, flow, hs_code, breakdown
+                order by row_number
+            )
+        ),
+
+        losers as (
+            delete from warehouse.%1$I as f
+            using ranked as r
+            where r.key_rank > 1
+              and f.ctid = r.row_id
+            returning f.*, r.kept_row
+        ),
+
+        gone_detail as (
+            delete from warehouse.trade_flow_detail as d
+            using losers as x
+            where d.load_id = %2$s
+              and d.row_number = x.row_number
+        )
+
+        insert into etl.reject (load_id, source_file_id, file_name, sheet, row_number, column_name, raw_text, reason)
+        select
+            x.load_id,
+            l.source_file_id,
+            sf.file_name,
+            null,
+            x.row_number,
+            null,
+            null,
+            format('duplicate of row %%s: %%s %%s %%s %%s %%s flow %%s HS %%s (%%s) %%s already given by that row, which is kept',
+                   x.kept_row, tl.source, tl.edition, x.year, nullif(coalesce(x.month, tl.default_month), 0),
+                   x.reporter_code || '->' || x.partner_code, coalesce(x.flow, tl.default_flow), x.hs_code,
+                   coalesce(x.hs_revision, tl.default_hs_revision), nullif(coalesce(x.breakdown, tl.default_breakdown), ''))
+        from losers as x
+        join etl.load as l on l.load_id = x.load_id
+        join etl.trade_load as tl on tl.load_id = x.load_id
+        join etl.source_file as sf on sf.source_file_id = l.source_file_id
+    $sql$, 'trade_flow_' || p_load_id, p_load_id);
+    get diagnostics removed = row_count;
+    update etl.trade_load set duplicates_removed = removed where load_id = p_load_id;
+end $$;

@@ -3,6 +3,8 @@ package org.mineralsetl.baci;
 import org.mineralsetl.support.BlockItemReader;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.DelimitedLineItemReader;
+import org.mineralsetl.support.LineRange;
+import org.mineralsetl.support.LineRangePartitioner;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.HsMap;
 import org.mineralsetl.warehouse.ImportKind;
@@ -15,6 +17,7 @@ import org.mineralsetl.warehouse.TradeBlockEncoder;
 import org.mineralsetl.warehouse.TradeFlowWriter;
 import org.mineralsetl.warehouse.TradeLoadOptions;
 import org.mineralsetl.warehouse.TradeRow;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.step.StepExecution;
@@ -28,9 +31,10 @@ import java.nio.file.Path;
 
 /**
  * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
- * warehouse.trade_flow at COPY speed: the plain line reader in blocks, a pure processor applied ahead of the step
- * on a second core, binary COPY straight into the load's own table in large chunks, then a set-based merge that
- * attaches it. Reader, writer, job, in reading order.
+ * warehouse.trade_flow at COPY speed: the file cut into line ranges loaded at once by a partitioned step (one
+ * database session per part, so the server's work spreads over the cores), each read by the plain line reader in
+ * blocks, processed and encoded ahead of its step, binary COPY straight into the load's own table in large chunks;
+ * then a set-based merge that attaches it. Reader, writer, job, in reading order.
  */
 @Configuration(proxyBeanMethods = false)
 class BaciJobConfiguration {
@@ -55,7 +59,8 @@ class BaciJobConfiguration {
         Path path = Path.of(params.getString(LoadSteps.FILE));
         LoadContext load = LoadContext.of(stepExecution.getJobExecution());
         return new BlockItemReader<>(new DelimitedLineItemReader<>(READER, path,
-                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r),
+                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r,
+                LineRange.of(stepExecution.getExecutionContext())),
                 () -> {
                     BaciFileName file = BaciFileName.of(path, TradeLoadOptions.hsRevision(params));
                     // every row of a BACI file is an annual export total of the file's HS revision
@@ -72,13 +77,28 @@ class BaciJobConfiguration {
         return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()));
     }
 
+    /** The file's line ranges, one per partition of the load step (a small file is one range). */
+    @Bean
+    @JobScope
+    LineRangePartitioner baciPartitioner(@Value("#{jobParameters['file']}") String file,
+                                         @Value("${etl.baci.partition-min-bytes:8388608}") long minBytes) {
+        return new LineRangePartitioner(Path.of(file), minBytes);
+    }
+
+    /**
+     * @param partitions parts of a file loaded at once (etl.baci.partitions; 0, the default: one per core, at
+     *                   most 4); each holds a pooled connection while it writes
+     */
     @Bean
     Job baciImportJob(LoadSteps loadSteps, TradeLoadOptions options,
                       BlockItemReader<CsvRecord, TradeBlock> baciReader, TradeFlowWriter baciWriter,
-                      @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
+                      LineRangePartitioner baciPartitioner,
+                      @Value("${etl.baci.chunk-size:20000}") int chunkSize,
+                      @Value("${etl.baci.partitions:0}") int partitions) {
+        int threads = partitions > 0 ? partitions : Math.min(4, Runtime.getRuntime().availableProcessors());
         return loadSteps.tradeImportJob("baci", KIND, BaciJobConfiguration::inspect,
                 options.recordStep("baciOptionsStep", "baci"), baciReader, baciWriter, Math.max(1, chunkSize / BLOCK),
-                READER);
+                READER, baciPartitioner, threads);
     }
 
     @Bean

@@ -88,7 +88,7 @@ class ComtradeJobConfiguration {
                           TradeFlowWriter comtradeWriter) {
         return loadSteps.tradeImportJob("comtrade", KIND, ComtradeFiles::inspectV1,
                 options.recordStep("comtradeOptionsStep", "comtrade"), comtradeReader, comtradeWriter, CHUNK / BLOCK,
-                READER);
+                READER, null, 1);
     }
 
     @Bean
@@ -97,7 +97,7 @@ class ComtradeJobConfiguration {
                                 TradeFlowWriter comtradeWriter) {
         return loadSteps.tradeImportJob("comtradeLegacy", LEGACY_KIND, ComtradeFiles::inspectLegacy,
                 options.recordStep("comtradeLegacyOptionsStep", "comtrade"), comtradeLegacyReader, comtradeWriter,
-                CHUNK / BLOCK, LEGACY_READER);
+                CHUNK / BLOCK, LEGACY_READER, null, 1);
     }
 
     @Bean

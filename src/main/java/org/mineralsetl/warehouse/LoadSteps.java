@@ -7,6 +7,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -119,27 +121,39 @@ public class LoadSteps {
 
     /**
      * A trade import job: prepare, the options step ({@link TradeLoadOptions#recordStep}), the load step (blocks of
-     * records read, processed and encoded ahead ({@link TradeBlockEncoder}), COPY into the load's own table by {@link TradeFlowWriter}) and the trade
-     * merge. Its job and step names start with {@code prefix} (baciImportJob, baciLoadStep, ...).
+     * records read, processed and encoded ahead ({@link TradeBlockEncoder}), COPY into the load's own table by
+     * {@link TradeFlowWriter}) and the trade merge. Its job and step names start with {@code prefix}
+     * (baciImportJob, baciLoadStep, ...).
      *
-     * @param readerName the name under which the reader's delegate saves its count (rows read)
+     * @param readerName  the name under which the reader's delegate saves its count (rows read)
+     * @param partitioner null for one load step over the whole file; else the load step is partitioned: the
+     *                    partitioner's parts (step executions {@code <prefix>LoadPartitionStep:partition<n>}) load at once
+     *                    on {@code threads} threads into the same load, each restartable on its own
      */
     public Job tradeImportJob(String prefix, String kind, FileInspector inspector, Step optionsStep,
                               ItemReader<TradeBlock> reader, TradeFlowWriter writer, int blocksPerChunk,
-                              String readerName) {
+                              String readerName, Partitioner partitioner, int threads) {
         String loadStepName = prefix + "LoadStep";
-        Step loadStep = new StepBuilder(loadStepName, jobRepository)
+        // the step that reads: the load step, or the worker step of its partitions (<name>:partition<n>)
+        String readStepName = partitioner == null ? loadStepName : prefix + "LoadPartitionStep";
+        Step chunkStep = new StepBuilder(readStepName, jobRepository)
                 .<TradeBlock, TradeBlock>chunk(blocksPerChunk)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)
+                .build();
+        Step loadStep = partitioner == null ? chunkStep : new StepBuilder(loadStepName, jobRepository)
+                .partitioner(loadStepName, partitioner)
+                .step(chunkStep)
+                .gridSize(threads)
+                .taskExecutor(new SimpleAsyncTaskExecutor(prefix + "-partition-"))
                 .build();
         return new JobBuilder(prefix + "ImportJob", jobRepository)
                 .listener(listener())
                 .start(prepareStep(prefix + "PrepareStep", kind, inspector))
                 .next(optionsStep)
                 .next(loadStep)
-                .next(tradeMergeStep(prefix + "MergeStep", loadStepName, readerName))
+                .next(tradeMergeStep(prefix + "MergeStep", readStepName, readerName))
                 .build();
     }
 
@@ -150,7 +164,8 @@ public class LoadSteps {
     private Step tradeMergeStep(String name, String loadStepName, String readerName) {
         return mergeStepWithCounts(name, List.of("sql/merge/trade_flow.sql"),
                 "select rows_written from etl.trade_load where load_id = :load_id",
-                "select count(*) from warehouse.trade_flow where load_id = :load_id", loadStepName, readerName);
+                "select rows_written - duplicates_removed from etl.trade_load where load_id = :load_id", loadStepName,
+                readerName);
     }
 
     /**
@@ -168,10 +183,7 @@ public class LoadSteps {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
                     LoadContext load = LoadContext.of(job);
                     Map<String, Object> p = Map.of("load_id", load.loadId());
-                    StepExecution loadStep = jobRepository.getLastStepExecution(job.getJobInstance(), loadStepName);
-                    // the reader's saved count includes its final read that returned null (end of file)
-                    long rowsRead = loadStep == null ? 0
-                            : Math.max(0, loadStep.getExecutionContext().getInt(readerName + ".read.count", 0) - 1);
+                    long rowsRead = rowsRead(job, loadStepName, readerName);
                     long rowsStaged = jdbc.queryForObject(countStaged, p, Long.class);
                     long rejectedRows = loads.rejectedRows(load.loadId());
                     double maxPct = job.getJobParameters().getDouble(MAX_REJECT_PCT, 10.0);
@@ -192,6 +204,25 @@ public class LoadSteps {
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
+    }
+
+    /**
+     * Rows the reading step read: its reader's saved count, or the sum over its partitions
+     * ({@code <readStepName>:partition<n>}), each count less its final read that found the end.
+     */
+    private long rowsRead(JobExecution job, String readStepName, String readerName) {
+        long rows = 0;
+        for (int p = -1; ; p++) {
+            StepExecution step = jobRepository.getLastStepExecution(job.getJobInstance(),
+                    p < 0 ? readStepName : readStepName + ":partition" + p);
+            if (step == null) {
+                if (p >= 0) {
+                    return rows;
+                }
+                continue;
+            }
+            rows += Math.max(0, step.getExecutionContext().getInt(readerName + ".read.count", 0) - 1);
+        }
     }
 
     /** Records a failed or stopped job on its load, with the first error's message. */
@@ -226,7 +257,10 @@ public class LoadSteps {
             String d = execution.getExitStatus().getExitDescription();
             return d == null || d.isBlank() ? execution.getStatus().toString() : d;
         }
-        Throwable t = failures.get(0);
+        // a partitioned step fails with a summary; the reason is in the failed partition's own exception
+        Throwable t = failures.stream()
+                .filter(f -> f.getMessage() == null || !f.getMessage().startsWith("Partition handler returned"))
+                .findFirst().orElse(failures.get(0));
         while (t.getCause() != null && !(t instanceof BadFileException) && !(t instanceof RejectThresholdExceededException)) {
             t = t.getCause();
         }
