@@ -111,9 +111,36 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         return n == 6 ? k : "0" + k;
     }
 
-    private static BigDecimal decimal(String text) {
-        if (text.isEmpty()) {
+    /**
+     * The decimal as written ("1234.567" keeps scale 3), or null when it is not a number. Plain decimals of up to
+     * 18 digits (all of BACI's) are read digit by digit into a compact BigDecimal, without BigDecimal's parser.
+     */
+    static BigDecimal decimal(String text) {
+        int n = text.length();
+        if (n == 0) {
             return null;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        int i = text.charAt(0) == '-' ? 1 : 0;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+                continue;
+            } else {
+                break;
+            }
+            if (scale >= 0) {
+                scale++;
+            }
+        }
+        if (i == n && digits > 0 && digits <= 18) {
+            return BigDecimal.valueOf(text.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
         }
         try {
             return new BigDecimal(text);

@@ -1,0 +1,26 @@
+package org.mineralsetl.baci;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BaciItemProcessorTests {
+
+    @Test
+    void readsDecimalsExactlyAsBigDecimalWouldWithTheirScale() {
+        for (String text : List.of("0", "0.000", "1234.567", "-12.5", "5.", ".5", "000123.4500", "999999999999999999",
+                "9999999999999999999", "123456789.123456789", "1e3", "+5", "-0.001")) {
+            assertThat(BaciItemProcessor.decimal(text)).as(text).isEqualTo(new BigDecimal(text));
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotANumber() {
+        for (String text : List.of("", "-", ".", "1.2.3", "12a", "NA", "1,5")) {
+            assertThat(BaciItemProcessor.decimal(text)).as(text).isNull();
+        }
+    }
+}
