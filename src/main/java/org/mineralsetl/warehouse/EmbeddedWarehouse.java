@@ -38,7 +38,13 @@ public final class EmbeddedWarehouse implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "50")
-                    .setServerConfig("fsync", "on");
+                    .setServerConfig("fsync", "on")
+                    // a warehouse loaded in bulk (PostgreSQL's "Populating a Database"): room for the WAL of a
+                    // multi-million-row COPY between checkpoints, and buffers for it
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("wal_buffers", "64MB")
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "30min");
             if (port > 0) {
                 builder.setPort(port);
             }

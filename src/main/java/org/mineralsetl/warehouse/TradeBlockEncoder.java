@@ -40,45 +40,65 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
 
     @Override
     public TradeBlock process(List<T> records) throws Exception {
-        BinaryRows flows = new BinaryRows(records.size() * 128);
-        BinaryRows details = null;
-        List<RejectRow> rejects = new ArrayList<>();
-        Set<Integer> years = new TreeSet<>();
-        List<TradeBlock.Run> runs = new ArrayList<>();
-        TradeRow first = null;
-        TradeRow previous = null;
-        boolean ascending = true;
+        Block block = new Block(records.size());
         for (T record : records) {
             Processed<TradeRow> item = processor.process(record);
-            if (item == null) {
-                continue;
-            }
-            for (TradeRow row : item.rows()) {
-                row.writeFlow(flows, loadId, jobExecutionId, defaults);
-                if (previous != null && sameGroup(previous, row)) {
-                    ascending &= row.hsCode().compareTo(previous.hsCode()) > 0;
-                } else {
-                    if (first != null) {
-                        runs.add(new TradeBlock.Run(first.groupKey(), first.hsCode(), previous.hsCode(), ascending));
-                    }
-                    first = row;
-                    ascending = true;
-                    years.add(row.year());
+            if (item != null) {
+                for (TradeRow row : item.rows()) {
+                    block.add(row);
                 }
-                previous = row;
-                if (row.hasDetail()) {
-                    if (details == null) {
-                        details = new BinaryRows(records.size() * 96);
-                    }
-                    row.writeDetail(details, loadId);
-                }
+                block.rejects.addAll(item.rejects());
             }
-            rejects.addAll(item.rejects());
         }
-        if (first != null) {
-            runs.add(new TradeBlock.Run(first.groupKey(), first.hsCode(), previous.hsCode(), ascending));
+        return block.done();
+    }
+
+    /** A block being encoded: kept out of the loop over records, so that each piece compiles on its own. */
+    private final class Block {
+        private final BinaryRows flows;
+        private final int size;
+        private BinaryRows details;
+        private final List<RejectRow> rejects = new ArrayList<>();
+        private final Set<Integer> years = new TreeSet<>();
+        private final List<TradeBlock.Run> runs = new ArrayList<>();
+        private TradeRow first;
+        private TradeRow previous;
+        private boolean ascending;
+
+        Block(int size) {
+            this.size = size;
+            this.flows = new BinaryRows(size * 128);
         }
-        return new TradeBlock(flows, details, rejects, years, runs, defaults);
+
+        void add(TradeRow row) {
+            row.writeFlow(flows, loadId, jobExecutionId, defaults);
+            if (previous != null && sameGroup(previous, row)) {
+                ascending &= row.hsCode().compareTo(previous.hsCode()) > 0;
+            } else {
+                endRun();
+                first = row;
+                ascending = true;
+                years.add(row.year());
+            }
+            previous = row;
+            if (row.hasDetail()) {
+                if (details == null) {
+                    details = new BinaryRows(size * 96);
+                }
+                row.writeDetail(details, loadId);
+            }
+        }
+
+        private void endRun() {
+            if (first != null) {
+                runs.add(new TradeBlock.Run(first.groupKey(), first.hsCode(), previous.hsCode(), ascending));
+            }
+        }
+
+        TradeBlock done() {
+            endRun();
+            return new TradeBlock(flows, details, rejects, years, runs, defaults);
+        }
     }
 
     /** Same natural key but for the HS code (compared field by field: no key string per row). */
