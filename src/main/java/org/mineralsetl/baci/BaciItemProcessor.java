@@ -31,6 +31,10 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     private final HsMap hsMap;
     private final Map<String, TradeParty> parties = new HashMap<>();
     private final Map<String, HsMap.Entry> hsEntries = new HashMap<>();
+    private String lastExporterCode;
+    private TradeParty lastExporter;
+    private String lastImporterCode;
+    private TradeParty lastImporter;
 
     BaciItemProcessor(BaciFileName file, CountryResolver countries, HsMap hsMap) {
         this.file = file;
@@ -59,10 +63,14 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return reject(r, "t", "year " + year + " differs from the file's year " + file.year());
         }
         TradeParty exporter = party(r.cell(1));
+        lastExporterCode = r.cell(1);
+        lastExporter = exporter;
         if (exporter == null) {
             return reject(r, "i", "exporter code " + r.cell(1) + " is not in the BACI country codes (ref.country_alias)");
         }
         TradeParty importer = party(r.cell(2));
+        lastImporterCode = r.cell(2);
+        lastImporter = importer;
         if (importer == null) {
             return reject(r, "j", "importer code " + r.cell(2) + " is not in the BACI country codes (ref.country_alias)");
         }
@@ -88,6 +96,13 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     }
 
     private TradeParty party(String code) {
+        // BACI runs by exporter, then importer: most rows repeat a code of the row before
+        if (code.equals(lastExporterCode)) {
+            return lastExporter;
+        }
+        if (code.equals(lastImporterCode)) {
+            return lastImporter;
+        }
         TradeParty p = parties.get(code);
         if (p == null && !parties.containsKey(code)) {
             p = countries.byCode("baci", code).map(TradeParty::of).orElse(null);
