@@ -113,3 +113,34 @@ begin
     get diagnostics removed = row_count;
     update etl.trade_load set duplicates_removed = removed where load_id = p_load_id;
 end $$;
+
+-- As in V45, and the load's table gives its rows their load_id (a column the COPY no longer sends: each column
+-- a row carries costs the server time).
+create or replace procedure warehouse.create_trade_flow_table(p_load_id bigint)
+language plpgsql as $$
+declare
+    gone record;
+    leaf text := 'trade_flow_' || p_load_id;
+begin
+    for gone in
+        select c.relname, l.load_id
+        from pg_class as c
+        join pg_namespace as n on n.oid = c.relnamespace and n.nspname = 'warehouse'
+        join etl.load as l on 'trade_flow_' || l.load_id = c.relname
+        where l.status = 'ABANDONED'
+          and not c.relispartition
+          and c.relkind = 'r'
+    loop
+        execute format('drop table warehouse.%I', gone.relname);
+        delete from warehouse.trade_flow_detail where load_id = gone.load_id;
+    end loop;
+    if to_regclass(format('warehouse.%I', leaf)) is null then
+        execute format('create table warehouse.%I (like warehouse.trade_flow including constraints)', leaf);
+        -- lets the attach skip its scan of the rows
+        execute format('alter table warehouse.%I add constraint %I check (load_id = %s)', leaf, 'ck_' || leaf, p_load_id);
+        -- the rows leave out the load (and the job execution, see TradeFlowWriter): the table fills them in
+        execute format('alter table warehouse.%I alter column load_id set default %s', leaf, p_load_id);
+        execute format('create index %I on warehouse.%I (hs_map_code, year) where hs_map_code is not null',
+                       'ix_' || leaf || '_classified', leaf);
+    end if;
+end $$;

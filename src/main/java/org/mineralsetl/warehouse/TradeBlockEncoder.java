@@ -22,7 +22,6 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
 
     private final ItemProcessor<T, Processed<TradeRow>> processor;
     private final long loadId;
-    private final long jobExecutionId;
     private final TradeRow.Defaults defaults;
 
     /**
@@ -34,7 +33,6 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
                              Supplier<TradeRow.Defaults> defaults) {
         this.processor = processor;
         this.loadId = load.loadId();
-        this.jobExecutionId = load.jobExecutionId();
         this.defaults = defaults.get();
     }
 
@@ -71,7 +69,7 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
         }
 
         void add(TradeRow row) {
-            row.writeFlow(flows, loadId, jobExecutionId, defaults);
+            row.writeFlow(flows, defaults);
             if (previous != null && sameGroup(previous, row)) {
                 ascending &= row.hsCode().compareTo(previous.hsCode()) > 0;
             } else {

@@ -3,7 +3,8 @@ package org.mineralsetl.warehouse;
 import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.RejectRow;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * merge needs (rows written, years covered, the load's defaults). Keeps no state of its own, so that several
  * partitions of one file can write the same load at once and a restart needs nothing but the committed chunks.
  */
-public class TradeFlowWriter implements ItemWriter<TradeBlock> {
+public class TradeFlowWriter implements ItemStreamWriter<TradeBlock> {
 
     private static final List<String> RUN_COLUMNS = List.of("load_id", "group_key", "first_hs", "last_hs", "ascending");
 
@@ -36,6 +37,16 @@ public class TradeFlowWriter implements ItemWriter<TradeBlock> {
         this.loads = loads;
         this.load = load;
         this.table = "warehouse.trade_flow_" + load.loadId();
+    }
+
+    /**
+     * Makes this job execution the default job_execution_id of the load's table, before any chunk: rows carry
+     * neither it nor the load (the table's other default), so the COPY sends two columns fewer. A restart (a new
+     * job execution) sets its own; the parts of a partitioned load set the same.
+     */
+    @Override
+    public void open(ExecutionContext context) {
+        jdbc.execute("alter table " + table + " alter column job_execution_id set default " + load.jobExecutionId());
     }
 
     @Override

@@ -44,25 +44,27 @@ public record TradeRow(
     public record Defaults(int month, String hsRevision, String flow, Breakdown breakdown) {
     }
 
-    private static final List<String> ALL_FLOW_COLUMNS = List.of("load_id", "year", "month", "hs_revision",
+    private static final List<String> ALL_FLOW_COLUMNS = List.of("year", "month", "hs_revision",
             "reporter_code", "partner_code", "flow", "hs_code", "breakdown", "hs_map_code", "value_usd", "net_weight_t",
-            "row_number", "job_execution_id");
-    private static final List<String> VARYING_FLOW_COLUMNS = List.of("load_id", "year", "reporter_code",
-            "partner_code", "hs_code", "hs_map_code", "value_usd", "net_weight_t", "row_number", "job_execution_id");
+            "row_number");
+    private static final List<String> VARYING_FLOW_COLUMNS = List.of("year", "reporter_code",
+            "partner_code", "hs_code", "hs_map_code", "value_usd", "net_weight_t", "row_number");
 
-    /** The columns of warehouse.trade_flow a row fills (per-load constants live in etl.trade_load). */
+    /**
+     * The columns of warehouse.trade_flow a row fills (per-load constants live in etl.trade_load; load_id and
+     * job_execution_id are the defaults of the load's own table, see {@link TradeFlowWriter}).
+     */
     public static List<String> flowColumns(Defaults defaults) {
         return defaults == null ? ALL_FLOW_COLUMNS : VARYING_FLOW_COLUMNS;
     }
 
-    public void writeFlow(BinaryRows copy, long loadId, long jobExecutionId, Defaults defaults) {
+    public void writeFlow(BinaryRows copy, Defaults defaults) {
         boolean full = defaults == null;
         if (!full && !(month == defaults.month() && hsRevision.equals(defaults.hsRevision())
                 && flow.equals(defaults.flow()) && breakdown.equals(defaults.breakdown()))) {
             throw new IllegalStateException("line " + rowNumber + ": the row does not carry the load's defaults " + defaults);
         }
         copy.startRow(flowColumns(defaults).size());
-        copy.int8(loadId);
         copy.int2(year);
         if (full) {
             copy.int2(month);
@@ -81,7 +83,6 @@ public record TradeRow(
         copy.numeric(valueUsd);
         copy.numeric(netWeightT);
         copy.int4(Math.toIntExact(rowNumber));
-        copy.int8(jobExecutionId);
     }
 
     /** The columns of warehouse.trade_flow_detail: what a Comtrade row says beyond the core of the flow. */

@@ -54,6 +54,13 @@ class BaciRestartIntegrationTests extends WarehouseIntegrationTest {
                 from warehouse.trade_fact""");
         assertThat(facts).containsEntry("n", 50_000L).containsEntry("rows", 50_000L)
                 .containsEntry("first", 2L).containsEntry("last", 50_001L);
+        assertThat(jdbc.queryForList("""
+                select job_execution_id, count(*) from warehouse.trade_flow group by 1 order by 1""")
+                .stream().map(r -> r.get("count")).toList())
+                .as("each row names the job execution that wrote it: 20,000 the first, 30,000 the restart")
+                .containsExactly(20_000L, 30_000L);
+        assertThat(jdbc.queryForList("select distinct job_execution_id from warehouse.trade_flow order by 1", Long.class))
+                .isEqualTo(jdbc.queryForList("select job_execution_id from batch_job_execution order by 1", Long.class));
         assertThat(jdbc.queryForObject("select keys_unique from etl.trade_load", Boolean.class))
                 .as("the runs committed with each chunk still prove the keys unique after the restart").isTrue();
         assertThat(jdbc.queryForObject("select count(*) from etl.trade_run", Long.class))
