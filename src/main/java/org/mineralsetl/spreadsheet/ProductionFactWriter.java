@@ -1,5 +1,6 @@
 package org.mineralsetl.spreadsheet;
 
+import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.PgTextCopy;
 import org.mineralsetl.support.RejectRow;
 import org.mineralsetl.warehouse.JdbcLoadDao;
@@ -16,14 +17,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Writes a chunk of mapped rows in the chunk's transaction, every row read accounted for exactly once:
- * facts with COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged later
- * by attaching it, see V33), rejects into etl.reject, ignored rows into etl.ignored_row. Two kinds of fact
+ * facts with binary COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged
+ * later by attaching it, see V33), only the columns whose values vary in the load ({@link LoadFactTable}, V34),
+ * rejects into etl.reject, ignored rows into etl.ignored_row. Two kinds of fact
  * take the exact, set-based way through staging.production_row instead: country parts (summed by the merge)
  * and facts whose key the load may have written before ({@link LoadKeys}), which the merge keeps or rejects
  * as the first occurrence of the key decides. The load's row and fact counts and its (source, edition,
@@ -31,6 +34,7 @@ import java.util.Set;
  */
 class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
 
+    /** The columns of staging.production_row the writer fills. */
     static final List<String> COLUMNS = List.of(
             "source", "edition", "commodity", "stage", "measure", "entity_kind", "country_iso3", "entity_label", "year",
             "quantity_t", "original_value", "original_text", "original_unit", "qualifier", "lower_bound_t",
@@ -42,6 +46,7 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
     private final JdbcLoadDao loads;
     private final LoadContext load;
     private final String table;
+    private final LoadFactTable factTable;
     private final LoadKeys keys = new LoadKeys();
     private final Set<List<String>> slices = new HashSet<>();
 
@@ -51,22 +56,32 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         this.loads = loads;
         this.load = load;
         this.table = "warehouse.production_fact_" + load.loadId();
+        this.factTable = new LoadFactTable(jdbc, load, table);
     }
 
     /** Creates the load's table, or (a restart) learns the keys its committed chunks wrote. */
     @Override
     public void open(ExecutionContext executionContext) {
         jdbc.update("call warehouse.create_production_fact_table(?)", load.loadId());
+        factTable.open();
         // a cursor, not the whole table in memory: a restarted load may have millions of facts committed
+        FactColumn[] keyColumns = {FactColumn.SOURCE, FactColumn.EDITION, FactColumn.COMMODITY, FactColumn.STAGE};
+        StringBuilder select = new StringBuilder("select ");
+        for (FactColumn k : keyColumns) {
+            select.append(factTable.has(k) ? k.column : "null").append(", ");
+        }
+        select.append("measure, entity_key, year from ").append(table);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.setFetchSize(10_000);
-                try (ResultSet rs = st.executeQuery(
-                        "select source, edition, commodity, stage, measure, entity_key, year from " + table)) {
+                try (ResultSet rs = st.executeQuery(select.toString())) {
                     while (rs.next()) {
-                        keys.add(LoadKeys.unitHash(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6)), rs.getInt(7));
+                        keys.add(LoadKeys.unitHash(factTable.keyValue(keyColumns[0], rs.getString(1)),
+                                factTable.keyValue(keyColumns[1], rs.getString(2)),
+                                factTable.keyValue(keyColumns[2], rs.getString(3)),
+                                factTable.keyValue(keyColumns[3], rs.getString(4)), rs.getString(5), rs.getString(6)),
+                                rs.getInt(7));
                     }
                 }
             } finally {
@@ -83,34 +98,58 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
 
     @Override
     public void write(Chunk<? extends MappedRow> chunk) {
+        // The chunk's commit need not wait for its WAL to reach the disk: the job repository commits in the same
+        // transaction, so a server crash can only lose the last chunks together with the record that they were
+        // written, and the restart writes them again (exactly once either way). The merge commits durably.
+        jdbc.execute("set local synchronous_commit = off");
+        List<ProductionRow> copied = new ArrayList<>();
         List<ProductionRow> staged = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
         List<MappedRow.Ignored> ignored = new ArrayList<>();
         List<List<String>> newSlices = new ArrayList<>();
         long sourceRows = 0;
-        long facts;
-        try (PgTextCopy copy = PgTextCopy.into(dataSource, table, COLUMNS)) {
-            for (MappedRow row : chunk) {
-                if (!row.rows().isEmpty()) {
-                    sourceRows++;
+        for (MappedRow row : chunk) {
+            if (!row.rows().isEmpty()) {
+                sourceRows++;
+            }
+            for (ProductionRow f : row.rows()) {
+                if (f != lastSliced && (lastSliced == null || f.commodity() != lastSliced.commodity()
+                        || f.source() != lastSliced.source() || f.edition() != lastSliced.edition())
+                        && slices.add(List.of(f.source(), f.edition(), f.commodity()))) {
+                    newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
                 }
-                for (ProductionRow f : row.rows()) {
-                    if (slices.add(List.of(f.source(), f.edition(), f.commodity()))) {
-                        newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
-                    }
-                    boolean part = f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
-                    if (part || !keys.add(unitHash(f), f.year())) {
-                        staged.add(f);
-                    } else {
-                        fact(copy, f, load.loadId());
-                    }
-                }
-                rejects.addAll(row.rejects());
-                if (row.ignored() != null) {
-                    ignored.add(row.ignored());
+                lastSliced = f;
+                boolean part = f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
+                if (part || !keys.add(unitHash(f), f.year())) {
+                    staged.add(f);
+                } else {
+                    copied.add(f);
                 }
             }
-            facts = copy.rows();
+            rejects.addAll(row.rejects());
+            if (row.ignored() != null) {
+                ignored.add(row.ignored());
+            }
+        }
+        // columns added (DDL) before the COPY starts: the connection takes no other statement while it runs
+        factTable.prepare(copied);
+        long facts = copied.size();
+        if (!copied.isEmpty()) {
+            FactColumn[] columns = factTable.columns().toArray(FactColumn[]::new);
+            PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table,
+                    Arrays.stream(columns).map(c -> c.column).toList());
+            try {
+                for (ProductionRow f : copied) {
+                    copy.startRow(columns.length);
+                    for (FactColumn c : columns) {
+                        c.write(copy, f, load);
+                    }
+                }
+            } catch (RuntimeException e) {
+                copy.abort();
+                throw e;
+            }
+            copy.close();
         }
         // after the COPY has ended: the connection takes no other statement while it runs
         jdbc.update("update warehouse.production_load set source_rows = source_rows + ?, facts = facts + ? where load_id = ?",
@@ -143,6 +182,8 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         }
     }
 
+    /** The last fact whose slice was recorded: the facts of a sheet share theirs. */
+    private ProductionRow lastSliced;
     private ProductionRow lastHashed;
     private long lastHash;
 
