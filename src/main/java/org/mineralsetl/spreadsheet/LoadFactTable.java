@@ -92,14 +92,17 @@ final class LoadFactTable {
                 if (j > 0 && c.fromLoad()) {
                     continue;
                 }
-                Object v = c.value(f, load);
                 String k = constants.get(c);
-                if (v != k && (v == null || k == null || !(v instanceof String s ? s.equals(k) : c.constant(f, load).equals(k)))) {
+                if (c.type == FactColumn.Type.TEXT ? differs(c.text(f), k) : differs(c.constant(f, load), k)) {
                     materialise(c);
                     i--;
                 }
             }
         }
+    }
+
+    private static boolean differs(String value, String constant) {
+        return value != constant && (value == null || !value.equals(constant));
     }
 
     private void materialise(FactColumn c) {

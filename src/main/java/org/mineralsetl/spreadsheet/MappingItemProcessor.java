@@ -150,7 +150,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
                     entity.detail(), note, r.sheet(), r.rowNumber(), column));
         }
-        return new MappedRow(rows, rejects, null);
+        return new MappedRow(r.sheet(), r.rowNumber(), rows, rejects, null);
     }
 
     private Optional<Entity> entity(String label) {

@@ -1,5 +1,6 @@
 package org.mineralsetl.spreadsheet;
 
+import org.mineralsetl.support.AbstractSpreadsheetItemReader;
 import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.PgTextCopy;
 import org.mineralsetl.support.RejectRow;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +32,7 @@ import java.util.Set;
  * as the first occurrence of the key decides. The load's row and fact counts and its (source, edition,
  * commodity) slices are written with the chunk, so a restart continues them.
  */
-class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
+class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
 
     /** The columns of staging.production_row the writer fills. */
     static final List<String> COLUMNS = List.of(
@@ -97,7 +97,7 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
     }
 
     @Override
-    public void write(Chunk<? extends MappedRow> chunk) {
+    public void write(Chunk<? extends List<MappedRow>> chunk) {
         // The chunk's commit need not wait for its WAL to reach the disk: the job repository commits in the same
         // transaction, so a server crash can only lose the last chunks together with the record that they were
         // written, and the restart writes them again (exactly once either way). The merge commits durably.
@@ -108,7 +108,8 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         List<MappedRow.Ignored> ignored = new ArrayList<>();
         List<List<String>> newSlices = new ArrayList<>();
         long sourceRows = 0;
-        for (MappedRow row : chunk) {
+        for (MappedRow row : (Iterable<MappedRow>) chunk.getItems().stream().flatMap(List::stream)::iterator) {
+            lastWritten = row;
             if (!row.rows().isEmpty()) {
                 sourceRows++;
             }
@@ -135,15 +136,11 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         factTable.prepare(copied);
         long facts = copied.size();
         if (!copied.isEmpty()) {
-            FactColumn[] columns = factTable.columns().toArray(FactColumn[]::new);
-            PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table,
-                    Arrays.stream(columns).map(c -> c.column).toList());
+            FactEncoder encoder = new FactEncoder(factTable.columns(), load);
+            PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, encoder.columnNames());
             try {
                 for (ProductionRow f : copied) {
-                    copy.startRow(columns.length);
-                    for (FactColumn c : columns) {
-                        c.write(copy, f, load);
-                    }
+                    encoder.write(copy, f);
                 }
             } catch (RuntimeException e) {
                 copy.abort();
@@ -185,6 +182,16 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
     /** The last fact whose slice was recorded: the facts of a sheet share theirs. */
     private ProductionRow lastSliced;
     private ProductionRow lastHashed;
+    /** The last row of the chunk being written: the reader's position when the chunk commits. */
+    private MappedRow lastWritten;
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        if (lastWritten != null) {
+            AbstractSpreadsheetItemReader.savePosition(executionContext, SpreadsheetJobConfiguration.READER,
+                    lastWritten.sheet(), lastWritten.rowNumber());
+        }
+    }
     private long lastHash;
 
     /** The facts of one workbook row share their reporting unit: its hash is computed once per row. */

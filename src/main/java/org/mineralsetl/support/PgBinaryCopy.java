@@ -162,6 +162,54 @@ public final class PgBinaryCopy extends CopyStream {
         }
     }
 
+    /**
+     * The numeric {@code unscaled} x 10^-{@code scale} (scale 0 or more), as {@link #numeric(BigDecimal)} writes
+     * it, without a BigDecimal: for the values a loader already holds as a long and a scale.
+     */
+    public void numeric(long unscaled, int scale) {
+        if (scale < 0 || unscaled > Long.MAX_VALUE / 1000 || unscaled < -Long.MAX_VALUE / 1000) {
+            numeric(BigDecimal.valueOf(unscaled, scale));
+            return;
+        }
+        short sign = unscaled < 0 ? NUMERIC_NEG : NUMERIC_POS;
+        long v = Math.abs(unscaled);
+        int pad = (4 - scale % 4) % 4;
+        int fracGroups = (scale + pad) / 4;
+        v *= pad == 0 ? 1 : pad == 1 ? 10 : pad == 2 ? 100 : 1000;
+        int count = 0;
+        while (v != 0) {
+            digits[count++] = (short) (v % 10_000);
+            v /= 10_000;
+        }
+        int low = 0;
+        while (low < count && digits[low] == 0) {
+            low++;
+        }
+        int ndigits = count - low;
+        int weight = count - 1 - fracGroups;
+        if (ndigits == 0) {
+            weight = 0;
+            sign = NUMERIC_POS;
+        }
+        ensure(12 + 2 * ndigits);
+        putInt(8 + 2 * ndigits);
+        putShort((short) ndigits);
+        putShort((short) weight);
+        putShort(sign);
+        putShort((short) scale);
+        for (int i = count - 1; i >= low; i--) {
+            putShort(digits[i]);
+        }
+    }
+
+    /** A text value given as its UTF-8 bytes (encoded once by a caller whose values repeat). */
+    public void utf8(byte[] value) {
+        ensure(4 + value.length);
+        putInt(value.length);
+        System.arraycopy(value, 0, buf, used, value.length);
+        used += value.length;
+    }
+
     private int bigDigits(BigInteger v) {
         int count = 0;
         while (v.signum() != 0) {
