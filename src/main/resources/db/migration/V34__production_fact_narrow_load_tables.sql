@@ -98,7 +98,7 @@ begin
     end if;
 end $$;
 
--- As in V33, but the new table leaves out the optional columns.
+-- As in V33, but the new table leaves out the optional columns, and autovacuum leaves it alone until the merge.
 create or replace procedure warehouse.create_production_fact_table(p_load_id bigint)
 language plpgsql as $$
 declare
@@ -127,6 +127,9 @@ begin
             execute format('alter table warehouse.%I drop column %I', leaf, optional);
         end loop;
         execute format('alter table warehouse.%I add constraint %I check (load_id = %s)', leaf, 'ck_' || leaf || '_load_id', p_load_id);
+        -- while the load appends, autovacuum would only scan it, and hold up the merge's ALTER TABLE for a second
+        -- (deadlock_timeout) before it gives way; the merge turns it back on
+        execute format('alter table warehouse.%I set (autovacuum_enabled = false)', leaf);
         execute format('comment on table warehouse.%I is %L', leaf, 'Production facts of load ' || p_load_id
                        || ' (a child of warehouse.production_fact once merged; columns it lacks until then are in '
                        || 'warehouse.production_load_constant). Query the v_* views.');
@@ -136,8 +139,8 @@ begin
     insert into warehouse.production_load (load_id) values (p_load_id) on conflict (load_id) do nothing;
 end $$;
 
--- As in V33, but the load's table first gets the columns it lacks (its constants), and rows joining it from
--- staging carry their entity_key.
+-- As in V33, but the load's table first gets the columns it lacks (its constants), rows joining it from
+-- staging carry their entity_key, and autovacuum is turned back on for it.
 create or replace procedure warehouse.merge_production_fact_load(p_load_id bigint)
 language plpgsql as $$
 declare
@@ -255,6 +258,7 @@ begin
             $sql$, leaf, earlier);
     end if;
 
+    execute format('alter table %s reset (autovacuum_enabled)', leaf);
     execute format('alter table %s inherit warehouse.production_fact', leaf);
     update warehouse.production_load set attached_at = now() where load_id = p_load_id;
 end $$;

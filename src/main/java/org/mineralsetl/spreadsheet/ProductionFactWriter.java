@@ -113,19 +113,17 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
             if (!row.rows().isEmpty()) {
                 sourceRows++;
             }
-            for (ProductionRow f : row.rows()) {
+            List<ProductionRow> facts = row.rows();
+            for (ProductionRow f : facts) {
                 if (f != lastSliced && (lastSliced == null || f.commodity() != lastSliced.commodity()
                         || f.source() != lastSliced.source() || f.edition() != lastSliced.edition())
                         && slices.add(List.of(f.source(), f.edition(), f.commodity()))) {
                     newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
                 }
                 lastSliced = f;
-                boolean part = f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
-                if (part || !keys.add(unitHash(f), f.year())) {
-                    staged.add(f);
-                } else {
-                    copied.add(f);
-                }
+            }
+            if (!facts.isEmpty()) {
+                split(facts, copied, staged);
             }
             rejects.addAll(row.rejects());
             if (row.ignored() != null) {
@@ -193,6 +191,46 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
         }
     }
     private long lastHash;
+
+    /**
+     * Facts whose key the load has not written go to the COPY; country parts and facts whose key it (may) have
+     * written to staging. The facts of a workbook row share their reporting unit: one probe of the keys per row.
+     */
+    private void split(List<ProductionRow> facts, List<ProductionRow> copied, List<ProductionRow> staged) {
+        long unit = unitHash(facts.get(0));
+        long bits = 0;
+        boolean oneUnit = true;
+        for (ProductionRow f : facts) {
+            oneUnit &= unitHash(f) == unit && !isPart(f);
+            bits |= 1L << (f.year() & 63);
+        }
+        if (!oneUnit) {
+            for (ProductionRow f : facts) {
+                if (isPart(f) || !keys.add(unitHash(f), f.year())) {
+                    staged.add(f);
+                } else {
+                    copied.add(f);
+                }
+            }
+            return;
+        }
+        long seen = keys.addYears(unit, bits);
+        long used = 0;
+        for (ProductionRow f : facts) {
+            long bit = 1L << (f.year() & 63);
+            // a year bit given twice in the row (years 64 apart, or the same year) is a key maybe seen
+            if ((seen & bit) != 0 || (used & bit) != 0) {
+                staged.add(f);
+            } else {
+                copied.add(f);
+            }
+            used |= bit;
+        }
+    }
+
+    private static boolean isPart(ProductionRow f) {
+        return f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
+    }
 
     /** The facts of one workbook row share their reporting unit: its hash is computed once per row. */
     private long unitHash(ProductionRow f) {
