@@ -104,18 +104,6 @@ final class CpuSampler implements AutoCloseable {
         return (gcMillis() - gcStart) / 1000.0;
     }
 
-    /** The server's CPU seconds (all its processes), or -1 when it does not run on this machine. */
-    double serverSeconds() {
-        if (postmaster <= 0) {
-            return -1;
-        }
-        long ticks = 0;
-        for (Map.Entry<Long, Long> e : serverLast.entrySet()) {
-            ticks += e.getValue() - serverStart.getOrDefault(e.getKey(), 0L);
-        }
-        return ticks / (double) TICKS_PER_SECOND;
-    }
-
     private static long gcMillis() {
         long sum = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -175,7 +163,7 @@ final class CpuSampler implements AutoCloseable {
         }
     }
 
-    /** Server CPU seconds by kind of process, busiest first. */
+    /** The server's CPU seconds by kind of process, busiest first; empty when it does not run on this machine. */
     Map<String, Double> serverSecondsByKind() {
         Map<String, Double> byKind = new TreeMap<>();
         serverLast.forEach((pid, ticks) -> byKind.merge(serverNames.getOrDefault(pid, "?"),

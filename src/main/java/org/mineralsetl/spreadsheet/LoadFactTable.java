@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -143,10 +142,5 @@ final class LoadFactTable {
 
     boolean has(FactColumn c) {
         return present.contains(c);
-    }
-
-    /** For tests: the load's constant of a column the table lacks. */
-    String constant(FactColumn c) {
-        return Objects.requireNonNull(constants.get(c));
     }
 }

@@ -45,7 +45,7 @@ public class SpreadsheetBench {
     public record Result(long rows, Path file, long fileBytes, Duration generate, Duration parse, long parsedRows,
                          long parsePeakHeap, Duration importTime, long importedRows, long facts, long importPeakHeap,
                          Map<String, Duration> steps, Map<String, Double> threadCpuSeconds, double gcPauseSeconds,
-                         double serverCpuSeconds, String failure) {
+                         Map<String, Double> serverCpuSeconds, String failure) {
 
         public double parseRowsPerSecond() {
             return parsedRows / seconds(parse);
@@ -105,9 +105,6 @@ public class SpreadsheetBench {
             o = launcher.importFile(kind, file, 10.0);
         }
         Duration importTime = Duration.ofNanos(System.nanoTime() - t0);
-        if (cpu.serverSeconds() >= 0) {
-            System.err.println("server cpu s by process: " + cpu.serverSecondsByKind());
-        }
         long importPeak = peakHeap();
         Map<String, Duration> steps = new LinkedHashMap<>();
         if (o.jobExecutionId() != null) {
@@ -130,7 +127,7 @@ public class SpreadsheetBench {
         jdbc.update("delete from warehouse.production_fact where source = 'bench'");
         jdbc.update("delete from staging.production_row where source = 'bench'");
         return new Result(rows, file, Files.size(file), generate, parse, parsed, parsePeak, importTime, read, facts,
-                importPeak, steps, cpu.jvmSeconds(), cpu.gcPauseSeconds(), cpu.serverSeconds(),
+                importPeak, steps, cpu.jvmSeconds(), cpu.gcPauseSeconds(), cpu.serverSecondsByKind(),
                 o.status() == ImportLauncher.Status.LOADED ? null : o.message());
     }
 
