@@ -131,7 +131,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     number = number.substring(0, number.length() - suffix.length()).strip();
                     estimate = true;
                 }
-                if (mapping.values().thousandsSeparators()) {
+                if (mapping.values().thousandsSeparators() && (number.indexOf(',') >= 0 || number.indexOf(' ') >= 0)) {
                     number = number.replace(",", "").replace(" ", "");
                 }
                 try {
