@@ -13,10 +13,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,10 +22,8 @@ import java.util.Set;
  * Writes a chunk of mapped rows in the chunk's transaction, every row read accounted for exactly once:
  * facts with binary COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged
  * later by attaching it, see V33), only the columns whose values vary in the load ({@link LoadFactTable}, V34),
- * rejects into etl.reject, ignored rows into etl.ignored_row. Two kinds of fact
- * take the exact, set-based way through staging.production_row instead: country parts (summed by the merge)
- * and facts whose key the load may have written before ({@link LoadKeys}), which the merge keeps or rejects
- * as the first occurrence of the key decides. The load's row and fact counts and its (source, edition,
+ * rejects into etl.reject, ignored rows into etl.ignored_row. Country parts and facts whose key the load may
+ * have written before take the exact, set-based way through staging.production_row instead ({@link FactRouter}). The load's row and fact counts and its (source, edition,
  * commodity) slices are written with the chunk, so a restart continues them.
  */
 class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
@@ -47,8 +41,13 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
     private final LoadContext load;
     private final String table;
     private final LoadFactTable factTable;
-    private final LoadKeys keys = new LoadKeys();
+    private final FactRouter router = new FactRouter();
     private final Set<List<String>> slices = new HashSet<>();
+
+    /** The last fact whose slice was recorded: the facts of a sheet share theirs. */
+    private ProductionRow lastSliced;
+    /** The last row of the chunk being written: the reader's position when the chunk commits. */
+    private MappedRow lastWritten;
 
     ProductionFactWriter(DataSource dataSource, JdbcTemplate jdbc, JdbcLoadDao loads, LoadContext load) {
         this.dataSource = dataSource;
@@ -64,32 +63,7 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
     public void open(ExecutionContext executionContext) {
         jdbc.update("call warehouse.create_production_fact_table(?)", load.loadId());
         factTable.open();
-        // a cursor, not the whole table in memory: a restarted load may have millions of facts committed
-        FactColumn[] keyColumns = {FactColumn.SOURCE, FactColumn.EDITION, FactColumn.COMMODITY, FactColumn.STAGE};
-        StringBuilder select = new StringBuilder("select ");
-        for (FactColumn k : keyColumns) {
-            select.append(factTable.has(k) ? k.column : "null").append(", ");
-        }
-        select.append("measure, entity_key, year from ").append(table);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.setFetchSize(10_000);
-                try (ResultSet rs = st.executeQuery(select.toString())) {
-                    while (rs.next()) {
-                        keys.add(LoadKeys.unitHash(factTable.keyValue(keyColumns[0], rs.getString(1)),
-                                factTable.keyValue(keyColumns[1], rs.getString(2)),
-                                factTable.keyValue(keyColumns[2], rs.getString(3)),
-                                factTable.keyValue(keyColumns[3], rs.getString(4)), rs.getString(5), rs.getString(6)),
-                                rs.getInt(7));
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the keys of " + table + ": " + e.getMessage(), e);
-        }
+        router.learn(dataSource, factTable, table);
         jdbc.query("select source, edition, commodity from warehouse.production_load_slice where load_id = ?",
                 rs -> {
                     slices.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -123,7 +97,7 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
                 lastSliced = f;
             }
             if (!facts.isEmpty()) {
-                split(facts, copied, staged);
+                router.split(facts, copied, staged);
             }
             rejects.addAll(row.rejects());
             if (row.ignored() != null) {
@@ -177,12 +151,6 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
         }
     }
 
-    /** The last fact whose slice was recorded: the facts of a sheet share theirs. */
-    private ProductionRow lastSliced;
-    private ProductionRow lastHashed;
-    /** The last row of the chunk being written: the reader's position when the chunk commits. */
-    private MappedRow lastWritten;
-
     @Override
     public void update(ExecutionContext executionContext) {
         if (lastWritten != null) {
@@ -190,62 +158,8 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
                     lastWritten.sheet(), lastWritten.rowNumber());
         }
     }
-    private long lastHash;
 
-    /**
-     * Facts whose key the load has not written go to the COPY; country parts and facts whose key it (may) have
-     * written to staging. The facts of a workbook row share their reporting unit: one probe of the keys per row.
-     */
-    private void split(List<ProductionRow> facts, List<ProductionRow> copied, List<ProductionRow> staged) {
-        long unit = unitHash(facts.get(0));
-        long bits = 0;
-        boolean oneUnit = true;
-        for (ProductionRow f : facts) {
-            oneUnit &= unitHash(f) == unit && !isPart(f);
-            bits |= 1L << (f.year() & 63);
-        }
-        if (!oneUnit) {
-            for (ProductionRow f : facts) {
-                if (isPart(f) || !keys.add(unitHash(f), f.year())) {
-                    staged.add(f);
-                } else {
-                    copied.add(f);
-                }
-            }
-            return;
-        }
-        long seen = keys.addYears(unit, bits);
-        long used = 0;
-        for (ProductionRow f : facts) {
-            long bit = 1L << (f.year() & 63);
-            // a year bit given twice in the row (years 64 apart, or the same year) is a key maybe seen
-            if ((seen & bit) != 0 || (used & bit) != 0) {
-                staged.add(f);
-            } else {
-                copied.add(f);
-            }
-            used |= bit;
-        }
-    }
-
-    private static boolean isPart(ProductionRow f) {
-        return f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
-    }
-
-    /** The facts of one workbook row share their reporting unit: its hash is computed once per row. */
-    private long unitHash(ProductionRow f) {
-        ProductionRow p = lastHashed;
-        if (p == null || p.rowNumber() != f.rowNumber() || p.sheet() != f.sheet() || p.commodity() != f.commodity()
-                || p.stage() != f.stage() || p.entityLabel() != f.entityLabel() || p.source() != f.source()
-                || p.edition() != f.edition() || p.measure() != f.measure() || p.countryIso3() != f.countryIso3()
-                || p.entityKind() != f.entityKind()) {
-            lastHash = LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure(),
-                    f.countryIso3(), f.entityKind(), f.entityLabel());
-            lastHashed = f;
-        }
-        return lastHash;
-    }
-
+    /** A fact bound for staging.production_row (text COPY: few rows, all columns). */
     private void fact(PgTextCopy copy, ProductionRow f, long loadId) {
         copy.repeated(0, f.source()).repeated(1, f.edition()).repeated(2, f.commodity()).repeated(3, f.stage())
                 .repeated(4, f.measure()).repeated(5, f.entityKind()).repeated(6, f.countryIso3())
