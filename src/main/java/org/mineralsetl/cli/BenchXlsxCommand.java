@@ -58,6 +58,20 @@ class BenchXlsxCommand implements Callable<Integer> {
         for (Map.Entry<String, Duration> s : r.steps().entrySet()) {
             out.printf(Locale.ROOT, "           %-24s %s%n", s.getKey(), secs(s.getValue()));
         }
+        // CPU time per row, by whom (independent of what else the machine runs)
+        double perRow = 1e6 / Math.max(1, r.importedRows());
+        StringBuilder cpu = new StringBuilder();
+        r.threadCpuSeconds().entrySet().stream().limit(5).forEach(e -> cpu.append(String.format(Locale.ROOT,
+                "%s %.1f, ", e.getKey(), e.getValue() * perRow)));
+        if (!r.serverCpuSeconds().isEmpty()) {
+            cpu.append(String.format(Locale.ROOT, "server %.1f (", r.serverCpuSeconds().values().stream()
+                    .mapToDouble(Double::doubleValue).sum() * perRow));
+            r.serverCpuSeconds().entrySet().stream().limit(3).forEach(e -> cpu.append(String.format(Locale.ROOT,
+                    "%s %.1f, ", e.getKey(), e.getValue() * perRow)));
+            cpu.setLength(cpu.length() - 2);
+            cpu.append("), ");
+        }
+        out.printf(Locale.ROOT, "cpu us/row %sGC pauses %.1f s%n", cpu, r.gcPauseSeconds());
         out.printf(Locale.ROOT, "ratio b/a  %.2f (target >= 0.80)%n", r.importRowsPerSecond() / r.parseRowsPerSecond());
         out.flush();
         return EtlCommand.OK;

@@ -35,6 +35,30 @@ final class LoadKeys {
         return true;
     }
 
+    /**
+     * Adds the years of {@code yearBits} (bit year mod 64) for one unit with a single probe: the facts of a
+     * workbook row share their unit. Returns the bits that (may) have been added before.
+     */
+    long addYears(long unitHash, long yearBits) {
+        long h = unitHash == 0 ? 1 : unitHash;
+        int mask = hashes.length - 1;
+        int i = (int) mix(h) & mask;
+        while (hashes[i] != 0) {
+            if (hashes[i] == h) {
+                long seen = years[i] & yearBits;
+                years[i] |= yearBits;
+                return seen;
+            }
+            i = (i + 1) & mask;
+        }
+        hashes[i] = h;
+        years[i] = yearBits;
+        if (++size * 2 > hashes.length) {
+            grow();
+        }
+        return 0;
+    }
+
     int units() {
         return size;
     }

@@ -94,6 +94,8 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
             return reject(r, mapping.columns().unit(), "unit '" + unit + "' has no conversion to tonnes in mapping "
                     + mapping.name() + " (units)");
         }
+        // x 1 then stripped is the value stripped: no product to make for values already in tonnes
+        boolean inTonnes = toTonnes.compareTo(BigDecimal.ONE) == 0;
         Optional<Entity> resolved = entity(label);
         if (resolved.isEmpty()) {
             return reject(r, mapping.columns().entity(), "unknown country '" + label
@@ -129,7 +131,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     number = number.substring(0, number.length() - suffix.length()).strip();
                     estimate = true;
                 }
-                if (mapping.values().thousandsSeparators()) {
+                if (mapping.values().thousandsSeparators() && (number.indexOf(',') >= 0 || number.indexOf(' ') >= 0)) {
                     number = number.replace(",", "").replace(" ", "");
                 }
                 try {
@@ -145,12 +147,13 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     continue;
                 }
             }
-            BigDecimal tonnes = value == null ? null : value.multiply(toTonnes).stripTrailingZeros();
+            BigDecimal tonnes = value == null ? null
+                    : (inTonnes ? value : value.multiply(toTonnes)).stripTrailingZeros();
             rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(), stage, t.measure(), entity.kind(), entity.iso3(), label,
                     cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
                     entity.detail(), note, r.sheet(), r.rowNumber(), column));
         }
-        return new MappedRow(rows, rejects, null);
+        return new MappedRow(r.sheet(), r.rowNumber(), rows, rejects, null);
     }
 
     private Optional<Entity> entity(String label) {

@@ -1,5 +1,7 @@
 package org.mineralsetl.spreadsheet;
 
+import org.mineralsetl.support.AbstractSpreadsheetItemReader;
+import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.support.PgTextCopy;
 import org.mineralsetl.support.RejectRow;
 import org.mineralsetl.warehouse.JdbcLoadDao;
@@ -11,10 +13,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,15 +20,15 @@ import java.util.Set;
 
 /**
  * Writes a chunk of mapped rows in the chunk's transaction, every row read accounted for exactly once:
- * facts with COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged later
- * by attaching it, see V33), rejects into etl.reject, ignored rows into etl.ignored_row. Two kinds of fact
- * take the exact, set-based way through staging.production_row instead: country parts (summed by the merge)
- * and facts whose key the load may have written before ({@link LoadKeys}), which the merge keeps or rejects
- * as the first occurrence of the key decides. The load's row and fact counts and its (source, edition,
+ * facts with binary COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged
+ * later by attaching it, see V33), only the columns whose values vary in the load ({@link LoadFactTable}, V34),
+ * rejects into etl.reject, ignored rows into etl.ignored_row. Country parts and facts whose key the load may
+ * have written before take the exact, set-based way through staging.production_row instead ({@link FactRouter}). The load's row and fact counts and its (source, edition,
  * commodity) slices are written with the chunk, so a restart continues them.
  */
-class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
+class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
 
+    /** The columns of staging.production_row the writer fills. */
     static final List<String> COLUMNS = List.of(
             "source", "edition", "commodity", "stage", "measure", "entity_kind", "country_iso3", "entity_label", "year",
             "quantity_t", "original_value", "original_text", "original_unit", "qualifier", "lower_bound_t",
@@ -42,8 +40,14 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
     private final JdbcLoadDao loads;
     private final LoadContext load;
     private final String table;
-    private final LoadKeys keys = new LoadKeys();
+    private final LoadFactTable factTable;
+    private final FactRouter router = new FactRouter();
     private final Set<List<String>> slices = new HashSet<>();
+
+    /** The last fact whose slice was recorded: the facts of a sheet share theirs. */
+    private ProductionRow lastSliced;
+    /** The last row of the chunk being written: the reader's position when the chunk commits. */
+    private MappedRow lastWritten;
 
     ProductionFactWriter(DataSource dataSource, JdbcTemplate jdbc, JdbcLoadDao loads, LoadContext load) {
         this.dataSource = dataSource;
@@ -51,30 +55,15 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         this.loads = loads;
         this.load = load;
         this.table = "warehouse.production_fact_" + load.loadId();
+        this.factTable = new LoadFactTable(jdbc, load, table);
     }
 
     /** Creates the load's table, or (a restart) learns the keys its committed chunks wrote. */
     @Override
     public void open(ExecutionContext executionContext) {
         jdbc.update("call warehouse.create_production_fact_table(?)", load.loadId());
-        // a cursor, not the whole table in memory: a restarted load may have millions of facts committed
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.setFetchSize(10_000);
-                try (ResultSet rs = st.executeQuery(
-                        "select source, edition, commodity, stage, measure, entity_key, year from " + table)) {
-                    while (rs.next()) {
-                        keys.add(LoadKeys.unitHash(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6)), rs.getInt(7));
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the keys of " + table + ": " + e.getMessage(), e);
-        }
+        factTable.open();
+        router.learn(dataSource, factTable, table);
         jdbc.query("select source, edition, commodity from warehouse.production_load_slice where load_id = ?",
                 rs -> {
                     slices.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -82,35 +71,54 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
     }
 
     @Override
-    public void write(Chunk<? extends MappedRow> chunk) {
+    public void write(Chunk<? extends List<MappedRow>> chunk) {
+        // The chunk's commit need not wait for its WAL to reach the disk: the job repository commits in the same
+        // transaction, so a server crash can only lose the last chunks together with the record that they were
+        // written, and the restart writes them again (exactly once either way). The merge commits durably.
+        jdbc.execute("set local synchronous_commit = off");
+        List<ProductionRow> copied = new ArrayList<>();
         List<ProductionRow> staged = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
         List<MappedRow.Ignored> ignored = new ArrayList<>();
         List<List<String>> newSlices = new ArrayList<>();
         long sourceRows = 0;
-        long facts;
-        try (PgTextCopy copy = PgTextCopy.into(dataSource, table, COLUMNS)) {
-            for (MappedRow row : chunk) {
-                if (!row.rows().isEmpty()) {
-                    sourceRows++;
-                }
-                for (ProductionRow f : row.rows()) {
-                    if (slices.add(List.of(f.source(), f.edition(), f.commodity()))) {
-                        newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
-                    }
-                    boolean part = f.detail() != null && f.detail().startsWith(MappingItemProcessor.PART);
-                    if (part || !keys.add(unitHash(f), f.year())) {
-                        staged.add(f);
-                    } else {
-                        fact(copy, f, load.loadId());
-                    }
-                }
-                rejects.addAll(row.rejects());
-                if (row.ignored() != null) {
-                    ignored.add(row.ignored());
-                }
+        for (MappedRow row : (Iterable<MappedRow>) chunk.getItems().stream().flatMap(List::stream)::iterator) {
+            lastWritten = row;
+            if (!row.rows().isEmpty()) {
+                sourceRows++;
             }
-            facts = copy.rows();
+            List<ProductionRow> facts = row.rows();
+            for (ProductionRow f : facts) {
+                if (f != lastSliced && (lastSliced == null || f.commodity() != lastSliced.commodity()
+                        || f.source() != lastSliced.source() || f.edition() != lastSliced.edition())
+                        && slices.add(List.of(f.source(), f.edition(), f.commodity()))) {
+                    newSlices.add(List.of(f.source(), f.edition(), f.commodity()));
+                }
+                lastSliced = f;
+            }
+            if (!facts.isEmpty()) {
+                router.split(facts, copied, staged);
+            }
+            rejects.addAll(row.rejects());
+            if (row.ignored() != null) {
+                ignored.add(row.ignored());
+            }
+        }
+        // columns added (DDL) before the COPY starts: the connection takes no other statement while it runs
+        factTable.prepare(copied);
+        long facts = copied.size();
+        if (!copied.isEmpty()) {
+            FactEncoder encoder = new FactEncoder(factTable.columns(), load);
+            PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, encoder.columnNames());
+            try {
+                for (ProductionRow f : copied) {
+                    encoder.write(copy, f);
+                }
+            } catch (RuntimeException e) {
+                copy.abort();
+                throw e;
+            }
+            copy.close();
         }
         // after the COPY has ended: the connection takes no other statement while it runs
         jdbc.update("update warehouse.production_load set source_rows = source_rows + ?, facts = facts + ? where load_id = ?",
@@ -143,23 +151,15 @@ class ProductionFactWriter implements ItemStreamWriter<MappedRow> {
         }
     }
 
-    private ProductionRow lastHashed;
-    private long lastHash;
-
-    /** The facts of one workbook row share their reporting unit: its hash is computed once per row. */
-    private long unitHash(ProductionRow f) {
-        ProductionRow p = lastHashed;
-        if (p == null || p.rowNumber() != f.rowNumber() || p.sheet() != f.sheet() || p.commodity() != f.commodity()
-                || p.stage() != f.stage() || p.entityLabel() != f.entityLabel() || p.source() != f.source()
-                || p.edition() != f.edition() || p.measure() != f.measure() || p.countryIso3() != f.countryIso3()
-                || p.entityKind() != f.entityKind()) {
-            lastHash = LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure(),
-                    f.countryIso3(), f.entityKind(), f.entityLabel());
-            lastHashed = f;
+    @Override
+    public void update(ExecutionContext executionContext) {
+        if (lastWritten != null) {
+            AbstractSpreadsheetItemReader.savePosition(executionContext, SpreadsheetJobConfiguration.READER,
+                    lastWritten.sheet(), lastWritten.rowNumber());
         }
-        return lastHash;
     }
 
+    /** A fact bound for staging.production_row (text COPY: few rows, all columns). */
     private void fact(PgTextCopy copy, ProductionRow f, long loadId) {
         copy.repeated(0, f.source()).repeated(1, f.edition()).repeated(2, f.commodity()).repeated(3, f.stage())
                 .repeated(4, f.measure()).repeated(5, f.entityKind()).repeated(6, f.countryIso3())

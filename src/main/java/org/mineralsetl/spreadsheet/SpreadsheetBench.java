@@ -44,7 +44,8 @@ public class SpreadsheetBench {
     /** The figures of one run. */
     public record Result(long rows, Path file, long fileBytes, Duration generate, Duration parse, long parsedRows,
                          long parsePeakHeap, Duration importTime, long importedRows, long facts, long importPeakHeap,
-                         Map<String, Duration> steps, String failure) {
+                         Map<String, Duration> steps, Map<String, Double> threadCpuSeconds, double gcPauseSeconds,
+                         Map<String, Double> serverCpuSeconds, String failure) {
 
         public double parseRowsPerSecond() {
             return parsedRows / seconds(parse);
@@ -97,8 +98,12 @@ public class SpreadsheetBench {
         ImportKind kind = imports.kindFor(mapping);
         System.gc();
         resetPeaks();
+        CpuSampler cpu = new CpuSampler(jdbc);
         t0 = System.nanoTime();
-        ImportLauncher.Outcome o = launcher.importFile(kind, file, 10.0);
+        ImportLauncher.Outcome o;
+        try (cpu) {
+            o = launcher.importFile(kind, file, 10.0);
+        }
         Duration importTime = Duration.ofNanos(System.nanoTime() - t0);
         long importPeak = peakHeap();
         Map<String, Duration> steps = new LinkedHashMap<>();
@@ -122,7 +127,8 @@ public class SpreadsheetBench {
         jdbc.update("delete from warehouse.production_fact where source = 'bench'");
         jdbc.update("delete from staging.production_row where source = 'bench'");
         return new Result(rows, file, Files.size(file), generate, parse, parsed, parsePeak, importTime, read, facts,
-                importPeak, steps, o.status() == ImportLauncher.Status.LOADED ? null : o.message());
+                importPeak, steps, cpu.jvmSeconds(), cpu.gcPauseSeconds(), cpu.serverSecondsByKind(),
+                o.status() == ImportLauncher.Status.LOADED ? null : o.message());
     }
 
     /**

@@ -111,6 +111,15 @@ public final class BinaryRows {
         return this;
     }
 
+    /** A text value given as its UTF-8 bytes (encoded once by a caller whose values repeat). */
+    public BinaryRows utf8(byte[] value) {
+        ensure(4 + value.length);
+        putInt(value.length);
+        System.arraycopy(value, 0, buf, used, value.length);
+        used += value.length;
+        return this;
+    }
+
     /**
      * A numeric value (null allowed) in PostgreSQL's binary form: base-10000 digits, weight, sign and display
      * scale, so the server stores exactly the decimal it was given.
@@ -136,22 +145,21 @@ public final class BinaryRows {
     }
 
     /**
-     * The numeric {@code unscaled / 10^scale}, exactly (display scale {@code scale}, 0 to 999; |unscaled| below
-     * 10^18): a decimal parsed without a BigDecimal.
+     * The numeric {@code unscaled / 10^scale}, exactly (display scale {@code scale}, 0 to 1000): a decimal held as
+     * a long and a scale, written without a BigDecimal.
      */
     public BinaryRows numeric(long unscaled, int scale) {
-        if (scale < 0 || scale > 999 || unscaled <= -1_000_000_000_000_000_000L || unscaled >= 1_000_000_000_000_000_000L) {
-            throw new IllegalArgumentException("numeric " + unscaled + "E-" + scale + " out of range");
+        if (scale < 0 || scale > 1000) {
+            throw new IllegalArgumentException("numeric scale " + scale + " out of range 0-1000");
         }
         short sign = unscaled < 0 ? NUMERIC_NEG : NUMERIC_POS;
-        // align the fraction to whole base-10000 digits: pad the unscaled value with zeros (fits: |v| < 10^21 / 10)
+        // align the fraction to whole base-10000 digits: pad the unscaled value with zeros
         int pad = (4 - scale % 4) % 4;
-        long v = Math.abs(unscaled);
         int count = 0;
-        if (v > Long.MAX_VALUE / POW10[pad]) {
-            count = bigDigits(BigInteger.valueOf(v).multiply(BigInteger.valueOf(POW10[pad])));
+        if (unscaled == Long.MIN_VALUE || Math.abs(unscaled) > Long.MAX_VALUE / POW10[pad]) {
+            count = bigDigits(BigInteger.valueOf(unscaled).abs().multiply(BigInteger.valueOf(POW10[pad])));
         } else {
-            v *= POW10[pad];
+            long v = Math.abs(unscaled) * POW10[pad];
             while (v != 0) {
                 digits[count++] = (short) (v % 10_000);
                 v /= 10_000;

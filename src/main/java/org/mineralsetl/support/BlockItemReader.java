@@ -1,6 +1,7 @@
 package org.mineralsetl.support;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -31,6 +32,23 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
     @FunctionalInterface
     public interface BlockProcessor<T, B> {
         B process(List<T> records) throws Exception;
+    }
+
+    /**
+     * The block processor that runs each record through a record processor (a pure function) and keeps the
+     * results in order, dropping the records it filters out (null).
+     */
+    public static <T, O> BlockProcessor<T, List<O>> perRecord(ItemProcessor<T, O> processor) {
+        return records -> {
+            List<O> items = new ArrayList<>(records.size());
+            for (T record : records) {
+                O item = processor.process(record);
+                if (item != null) {
+                    items.add(item);
+                }
+            }
+            return items;
+        };
     }
 
     private record Block<B>(B item, int records, int countAfter, Exception error, boolean last) {

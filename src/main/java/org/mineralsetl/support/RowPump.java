@@ -35,10 +35,12 @@ final class RowPump<R> implements AutoCloseable {
     }
 
     /**
-     * Batches the parser may run ahead (64 x 512 rows, some 16 MB of cells): enough to keep parsing while the
-     * reader's consumer writes a whole chunk, so parser and database work side by side.
+     * Batches the parser may run ahead (8 x 512 rows, some 2 MB of cells). A consumer that writes whole chunks
+     * between reads keeps its own read-ahead (the workbook import maps blocks ahead, see BlockItemReader); rows
+     * buffered twice only stay alive longer, and every young collection copies them again (64 batches here cost
+     * a million-row import seconds of GC pauses).
      */
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
     private final Thread thread;
     private List<R> batch = new ArrayList<>(BATCH);
     private Iterator<R> current = Collections.emptyIterator();

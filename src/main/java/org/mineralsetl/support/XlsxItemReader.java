@@ -6,7 +6,8 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.Styles;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -23,7 +24,7 @@ import java.util.Map;
  * The one .xlsx reader: POI's event API ({@link XSSFReader}, {@link XSSFSheetXMLHandler} over a
  * {@link ReadOnlySharedStringsTable}), never the XSSFWorkbook user model, so a sheet of any length is read in
  * a few megabytes of heap. Formula cells give their cached value; numbers and dates are formatted by
- * {@link RawValueFormatter}.
+ * {@link RawValueFormatter}. Styles and shared strings are looked up once each ({@link XlsxCellSources}).
  */
 public class XlsxItemReader<T> extends AbstractSpreadsheetItemReader<T> {
 
@@ -39,8 +40,8 @@ public class XlsxItemReader<T> extends AbstractSpreadsheetItemReader<T> {
     protected void parse(RowSink sink) throws Exception {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-            StylesTable styles = reader.getStylesTable();
+            SharedStrings strings = XlsxCellSources.sharedStrings(new ReadOnlySharedStringsTable(pkg, false));
+            Styles styles = XlsxCellSources.styles(reader.getStylesTable());
             Map<String, Boolean> hidden = hiddenSheets(reader);
             RawValueFormatter formatter = new RawValueFormatter();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();

@@ -62,6 +62,9 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact", Long.class)).isZero();
         long committed = jdbc.queryForObject("select count(distinct (sheet, row_number)) from " + LOAD_TABLE, Long.class);
         assertThat(committed).isPositive();
+        // the rows whose facts the first execution committed: in the load's table, or staged for the merge
+        List<String> committedRows = jdbc.queryForList("select distinct sheet || '|' || row_number from " + LOAD_TABLE
+                + " union select distinct sheet || '|' || row_number from staging.production_row", String.class);
         // chunks of 500 rows committed before the crash (the failing chunk's reads were rolled back)
         long commits = jdbc.queryForObject("""
                 select commit_count from batch_step_execution where step_name = 'spreadsheetLoadStep'""", Long.class);
@@ -74,13 +77,23 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from etl.ignored_row", Long.class)).isEqualTo(cleanIgnored);
         assertThat(jdbc.queryForObject("select count(*) from etl.reject", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from staging.production_row", Long.class)).isZero();
+        // lineage: the facts committed by the first execution keep its id, the rest carry the restart's
+        List<Long> executions = jdbc.queryForList("select job_execution_id from batch_job_execution order by 1", Long.class);
+        assertThat(executions).hasSize(2);
+        String rowsOf = "select distinct sheet || '|' || row_number from warehouse.production_fact where job_execution_id = ?";
+        List<String> firstRows = jdbc.queryForList(rowsOf, String.class, executions.get(0));
+        List<String> restartRows = jdbc.queryForList(rowsOf, String.class, executions.get(1));
+        assertThat(firstRows).isNotEmpty();
+        assertThat(committedRows).containsAll(firstRows);
+        assertThat(restartRows).isNotEmpty().doesNotContainAnyElementsOf(committedRows);
         // one load, continued: the second execution read only what the first had not committed
         assertThat(jdbc.queryForList("select status from etl.load", String.class)).containsExactly("COMPLETED");
         List<Long> reads = jdbc.queryForList("""
                 select read_count from batch_step_execution where step_name = 'spreadsheetLoadStep'
                 order by step_execution_id""", Long.class);
         assertThat(reads).hasSize(2);
-        assertThat(reads.get(1)).isEqualTo(1639 - commits * CHUNK);
+        // the step reads blocks of CHUNK rows (one block a chunk): the rest of the 1,639 rows, in blocks
+        assertThat(reads.get(1)).isEqualTo((1639 - commits * CHUNK + CHUNK - 1) / CHUNK);
         assertThat(restarted.load().orElseThrow().rowsRead()).isEqualTo(1639);
     }
 }

@@ -46,6 +46,30 @@ class PgBinaryCopyIntegrationTests extends WarehouseIntegrationTest {
     }
 
     @Test
+    void writesNumericsGivenAsUnscaledLongAndScaleAsTheirBigDecimals() {
+        List<String> numbers = List.of("0", "0.000", "1", "-1", "1234.5", "0.001", "1234000", "10000", "10000.0001",
+                "-0.5", "99999999.99999999", "1234567.890", "7.10", "5000", "50000000", "-123456789012345678",
+                "9223372036854775.807", "123456789");
+        try (PgBinaryCopy copy = PgBinaryCopy.into(dataSource, "public.binary_copy_test", List.of("id", "n"))) {
+            for (int i = 0; i < numbers.size(); i++) {
+                BigDecimal d = new BigDecimal(numbers.get(i));
+                copy.row(2).int4(i).numeric(d.unscaledValue().longValueExact(), d.scale());
+            }
+        }
+        assertThat(jdbc.queryForList("select n::text from public.binary_copy_test order by id", String.class))
+                .containsExactlyElementsOf(numbers);
+    }
+
+    @Test
+    void writesTextGivenAsItsUtf8Bytes() {
+        try (PgBinaryCopy copy = PgBinaryCopy.into(dataSource, "public.binary_copy_test", List.of("id", "t"))) {
+            copy.row(2).int4(1).utf8("Côte d'Ivoire 中国".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(jdbc.queryForObject("select t from public.binary_copy_test", String.class))
+                .isEqualTo("Côte d'Ivoire 中国");
+    }
+
+    @Test
     void writesTextIntegersBooleansAndNulls() {
         try (PgBinaryCopy copy = PgBinaryCopy.into(dataSource, "public.binary_copy_test",
                 List.of("id", "n", "t", "s", "b", "f"))) {
