@@ -35,7 +35,8 @@ class LineRangePartitionerTests {
 
     @Test
     void cutsAtLineStartsIntoContiguousRangesNumberedAsLinesOfTheFile() throws IOException {
-        Path f = file(10_000);
+        Path f = file(200_000); // about 4 MB: whole 1 MB blocks are counted before each cut
+        assertThat(Files.size(f)).isGreaterThan(3L << 20);
         byte[] bytes = Files.readAllBytes(f);
         List<LineRange> ranges = new LineRangePartitioner(f, 1).ranges(4);
         assertThat(ranges).hasSize(4);
@@ -79,6 +80,22 @@ class LineRangePartitionerTests {
             }
         }
         assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void countsLineBreaksEightBytesAtATimeAsOneByOne() {
+        java.util.Random random = new java.util.Random(42);
+        for (int n : new int[]{0, 1, 7, 8, 9, 63, 64, 1000, 4099}) {
+            byte[] bytes = new byte[n];
+            long expected = 0;
+            for (int i = 0; i < n; i++) {
+                // line breaks next to every other value, including the high bytes of UTF-8 sequences
+                bytes[i] = (byte) (random.nextInt(4) == 0 ? '\n' : random.nextInt(256));
+                expected += bytes[i] == '\n' ? 1 : 0;
+            }
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertThat(LineRangePartitioner.countLineBreaks(buffer, n)).as("n=" + n).isEqualTo(expected);
+        }
     }
 
     @Test
