@@ -1,6 +1,7 @@
 package org.mineralsetl.cli;
 
 import org.mineralsetl.baci.BaciSampleFile;
+import org.mineralsetl.support.HeapPeak;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
 import org.postgresql.PGConnection;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import javax.sql.DataSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,26 +76,14 @@ class BenchTradeCommand implements Callable<Integer> {
 
         ImportKind baci = kinds.byName("baci").orElseThrow();
         System.gc();
-        // peak heap in use (live objects and garbage not yet collected), sampled every 50 ms during (b)
-        java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
-        var memory = ManagementFactory.getMemoryMXBean();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
         long tb = System.nanoTime();
-        ImportLauncher.Outcome o = launcher.importFile(baci, file, 10, Map.of());
+        ImportLauncher.Outcome o;
+        long peak;
+        try (HeapPeak heap = HeapPeak.start()) {
+            o = launcher.importFile(baci, file, 10, Map.of());
+            peak = heap.bytes();
+        }
         double b = secs(tb);
-        sampler.interrupt();
-        long peak = peakHeap.get();
         if (o.status() != ImportLauncher.Status.LOADED) {
             spec.commandLine().getErr().printf("error: import baci failed: %s%n", o.message());
             return EtlCommand.FAILED;

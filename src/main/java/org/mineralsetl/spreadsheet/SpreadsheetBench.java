@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.mineralsetl.support.RawValueFormatter;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
+import org.mineralsetl.support.HeapPeak;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -24,8 +25,6 @@ import org.xml.sax.XMLReader;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,23 +88,26 @@ public class SpreadsheetBench {
         Files.writeString(mapping, MAPPING.formatted(sheets));
 
         System.gc();
-        resetPeaks();
+        long parsed;
+        long parsePeak;
         t0 = System.nanoTime();
-        long parsed = parseOnly(file);
+        try (HeapPeak heap = HeapPeak.start()) {
+            parsed = parseOnly(file);
+            parsePeak = heap.bytes();
+        }
         Duration parse = Duration.ofNanos(System.nanoTime() - t0);
-        long parsePeak = peakHeap();
 
         ImportKind kind = imports.kindFor(mapping);
         System.gc();
-        resetPeaks();
         CpuSampler cpu = new CpuSampler(jdbc);
         t0 = System.nanoTime();
         ImportLauncher.Outcome o;
-        try (cpu) {
+        long importPeak;
+        try (cpu; HeapPeak heap = HeapPeak.start()) {
             o = launcher.importFile(kind, file, 10.0);
+            importPeak = heap.bytes();
         }
         Duration importTime = Duration.ofNanos(System.nanoTime() - t0);
-        long importPeak = peakHeap();
         Map<String, Duration> steps = new LinkedHashMap<>();
         if (o.jobExecutionId() != null) {
             JobExecution execution = jobRepository.getJobExecution(o.jobExecutionId());
@@ -201,24 +203,6 @@ public class SpreadsheetBench {
             }
         }
         return rows[0];
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private static final String MAPPING = """
