@@ -54,23 +54,10 @@ class BaciPartitionedImportIntegrationTests extends WarehouseIntegrationTest {
     void restartsOnlyThePartThatFailedAndEndsWithEveryLineExactlyOnce() {
         Path f = dir.resolve("BACI_HS17_Y2022_V202301.csv");
         assertThat(BaciSampleFile.write(f, 60_000, 2022, 9)).isEqualTo(60_000);
-        // line 35,001 is in the middle part (about lines 20,000-40,000); the load (id 1) table made here to put a trigger on it
-        jdbc.execute("call warehouse.create_trade_flow_table(1)");
-        jdbc.execute("""
-                create or replace function staging.fail_at_line() returns trigger language plpgsql as $$
-                begin
-                    if new.row_number = 35001 then
-                        raise exception 'simulated crash at line 35001';
-                    end if;
-                    return new;
-                end $$""");
-        jdbc.execute("create trigger fail_at_line before insert on warehouse.trade_flow_1 for each row execute function staging.fail_at_line()");
+        // line 35,001 is in the middle part (about lines 20,000-40,000)
         ImportLauncher.Outcome failed;
-        try {
+        try (CrashAtLine crash = CrashAtLine.of(jdbc, 1, 35001)) {
             failed = importFile("baci", f);
-        } finally {
-            jdbc.execute("drop trigger if exists fail_at_line on warehouse.trade_flow_1");
-            jdbc.execute("drop function if exists staging.fail_at_line()");
         }
         assertThat(failed.status()).isEqualTo(ImportLauncher.Status.FAILED);
         assertThat(failed.message()).contains("simulated crash at line 35001");

@@ -22,23 +22,9 @@ class BaciRestartIntegrationTests extends WarehouseIntegrationTest {
         Path f = dir.resolve("BACI_HS17_Y2022_V202301.csv");
         assertThat(BaciSampleFile.write(f, 50_000, 2022, 7)).isEqualTo(50_000);
         // the second chunk (rows of lines 20002-40001, chunk size 20000) dies at line 30001
-        // the load (id 1: ids start again in every test) writes its own table; made here to put a trigger on it
-        jdbc.execute("call warehouse.create_trade_flow_table(1)");
-        jdbc.execute("""
-                create or replace function staging.fail_at_line() returns trigger language plpgsql as $$
-                begin
-                    if new.row_number = 30001 then
-                        raise exception 'simulated crash at line 30001';
-                    end if;
-                    return new;
-                end $$""");
-        jdbc.execute("create trigger fail_at_line before insert on warehouse.trade_flow_1 for each row execute function staging.fail_at_line()");
         ImportLauncher.Outcome failed;
-        try {
+        try (CrashAtLine crash = CrashAtLine.of(jdbc, 1, 30001)) {
             failed = importFile("baci", f);
-        } finally {
-            jdbc.execute("drop trigger if exists fail_at_line on warehouse.trade_flow_1");
-            jdbc.execute("drop function if exists staging.fail_at_line()");
         }
         assertThat(failed.status()).isEqualTo(ImportLauncher.Status.FAILED);
         assertThat(failed.message()).contains("simulated crash at line 30001");
