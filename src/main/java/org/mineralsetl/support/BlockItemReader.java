@@ -59,6 +59,7 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
     private final int size;
     private final int prefetch;
     private BlockProcessor<T, B> processor;
+    private RuntimeException processorError;
     private BlockingQueue<Block<B>> queue;
     private Thread worker;
     private volatile boolean stopping;
@@ -66,9 +67,10 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
     private boolean exhausted;
 
     /**
-     * @param processor made at the first block (on the background thread with prefetch), so that a processor
-     *                  that cannot be made (a file name that lacks what it needs) fails the step with its own
-     *                  message where the step reads
+     * @param processor made when the reader opens (with prefetch: on the step's thread, before any chunk, so
+     *                  that the reference data it loads does not wait for a connection the step's chunk holds) or
+     *                  at the first block; one that cannot be made (a file name that lacks what it needs) fails
+     *                  the step with its own message where the step reads
      */
     public BlockItemReader(AbstractItemCountingItemStreamItemReader<T> delegate, Supplier<BlockProcessor<T, B>> processor,
                            int size, int prefetch) {
@@ -98,6 +100,9 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
     }
 
     private Block<B> readBlock() throws Exception {
+        if (processorError != null) {
+            throw processorError;
+        }
         if (processor == null) {
             processor = processorOfStep.get();
         }
@@ -121,6 +126,11 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
         delegate.open(executionContext);
         consumed = delegate.getCurrentItemCount();
         if (prefetch > 0) {
+            try {
+                processor = processorOfStep.get();
+            } catch (RuntimeException e) {
+                processorError = e;
+            }
             queue = new ArrayBlockingQueue<>(prefetch);
             stopping = false;
             worker = new Thread(this::readAhead, delegate.getName() + "-read-ahead");

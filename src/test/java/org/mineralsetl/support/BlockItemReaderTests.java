@@ -114,4 +114,24 @@ class BlockItemReaderTests {
         assertThat(reader.read()).isNull();
         reader.close();
     }
+
+    @Test
+    void raisesAProcessorThatCannotBeMadeWhereTheStepReadsWithOrWithoutReadAhead() throws Exception {
+        Path f = file(25);
+        for (int prefetch : new int[]{0, 3}) {
+            BlockItemReader<String, List<String>> reader = new BlockItemReader<>(lines(f), () -> {
+                throw new BadFileException("f.csv: the name lacks the year");
+            }, 10, prefetch);
+            reader.open(new ExecutionContext());
+            Exception error = null;
+            try {
+                reader.read();
+            } catch (Exception e) {
+                error = e;
+            }
+            reader.close();
+            assertThat(error).as("prefetch " + prefetch).isInstanceOf(BadFileException.class)
+                    .hasMessage("f.csv: the name lacks the year");
+        }
+    }
 }
