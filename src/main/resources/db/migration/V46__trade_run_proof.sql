@@ -16,6 +16,7 @@ create table etl.trade_run (
 );
 create index ix_trade_run_load_id on etl.trade_run (load_id);
 
+comment on column etl.trade_load.keys_unique is 'Set by the merge (warehouse.prove_trade_keys_unique): true when the runs the writers recorded (etl.trade_run) prove every natural key of the load given once, and the duplicate search was skipped; false: the merge searched.';
 comment on table etl.trade_run is 'Runs of rows of a trade load as written (group of the natural key without the HS code, first and last HS code, ascending within the run); read by warehouse.prove_trade_keys_unique at the merge, then deleted.';
 
 -- Sets etl.trade_load.keys_unique from the runs (HS codes compared byte-wise, as the writer does) and drops
