@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One BACI record (t,i,j,k,v,q) to one trade row: exporter i reports an export (X, FOB) to importer j
@@ -30,7 +31,10 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     private final CountryResolver countries;
     private final HsMap hsMap;
     private final Map<String, TradeParty> parties = new HashMap<>();
-    private final Map<String, HsMap.Entry> hsEntries = new HashMap<>();
+    /** The HS map's entry of each code seen, Optional.empty() for a code outside the map (most of a BACI file). */
+    private final Map<String, Optional<HsMap.Entry>> hsEntries = new HashMap<>();
+    private String lastYearText;
+    private int lastYear;
     private String lastExporterCode;
     private TradeParty lastExporter;
     private String lastImporterCode;
@@ -54,10 +58,16 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     public Processed<TradeRow> process(CsvRecord r) {
         String t = r.cell(0);
         int year;
-        try {
-            year = Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            return reject(r, "t", "year t '" + t + "' is not a whole number");
+        if (t.equals(lastYearText)) {
+            year = lastYear; // a BACI file is one year: parsed once
+        } else {
+            try {
+                year = Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                return reject(r, "t", "year t '" + t + "' is not a whole number");
+            }
+            lastYearText = t;
+            lastYear = year;
         }
         if (file.year() != null && year != file.year()) {
             return reject(r, "t", "year " + year + " differs from the file's year " + file.year());
@@ -83,16 +93,21 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
         }
         String qText = r.cell(5);
-        BigDecimal q = qText.isEmpty() || qText.equalsIgnoreCase("NA") ? null : decimal(qText);
-        if (q == null && !qText.isEmpty() && !qText.equalsIgnoreCase("NA")) {
+        boolean noQuantity = qText.isEmpty() || qText.equalsIgnoreCase("NA");
+        BigDecimal q = noQuantity ? null : decimal(qText);
+        if (q == null && !noQuantity) {
             return reject(r, "q", "quantity q '" + qText + "' is not a number");
         }
         BigDecimal usd = v.movePointRight(3);
         TradeRow row = new TradeRow(SOURCE, file.release(), year, 0, file.hsRevision(), exporter, importer, "X", k,
-                TradeRow.Breakdown.TOTALS, hsEntries.computeIfAbsent(k, hsMap::lookup), hsMap.version(), usd, "FOB",
+                TradeRow.Breakdown.TOTALS, hsEntry(k), hsMap.version(), usd, "FOB",
                 v, "kUSD", null, usd, q, q, q == null ? null : "t", q, q == null ? null : "t",
                 null, null, null, null, null, r.lineNumber());
         return new Processed<>(List.of(row), List.of());
+    }
+
+    private HsMap.Entry hsEntry(String k) {
+        return hsEntries.computeIfAbsent(k, code -> Optional.ofNullable(hsMap.lookup(code))).orElse(null);
     }
 
     private TradeParty party(String code) {
