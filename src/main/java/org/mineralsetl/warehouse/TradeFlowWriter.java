@@ -25,8 +25,9 @@ import java.util.TreeSet;
  * with binary COPY straight into the load's own table (warehouse.trade_flow_&lt;load_id&gt;, attached to
  * warehouse.trade_flow by the merge), Comtrade detail into warehouse.trade_flow_detail and rejects into etl.reject,
  * all in the chunk's transaction; then, in one statement (sql/load/trade_chunk.sql), the blocks' runs into
- * etl.trade_run and what the merge needs into etl.trade_load (rows written, years covered, the load's defaults). Keeps no state of its own, so that several
- * partitions of one file can write the same load at once and a restart needs nothing but the committed chunks.
+ * etl.trade_run and what the merge needs into etl.trade_load (rows written, years covered, the load's defaults).
+ * Keeps no state of its own, so that several partitions of one file can write the same load at once and a restart
+ * needs nothing but the committed chunks.
  */
 public class TradeFlowWriter implements ItemStreamWriter<TradeBlock> {
 
