@@ -5,7 +5,6 @@ import org.mineralsetl.support.PgBinaryCopy;
 import org.mineralsetl.warehouse.LoadContext;
 import org.mineralsetl.warehouse.ProductionRow;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -40,7 +39,7 @@ final class FactEncoder {
             FactColumn c = columns[i];
             switch (c.type) {
                 case TEXT -> text(copy, i, c == FactColumn.ENTITY_KEY ? entityKey(f) : c.text(f));
-                case NUMERIC -> numeric(copy, c.number(f));
+                case NUMERIC -> copy.numeric(c.number(f));
                 case INT4 -> copy.int4(Math.toIntExact(c.integer(f, load)));
                 case INT8 -> copy.int8(c.integer(f, load));
                 case BOOL -> copy.bool(f.isEstimate());
@@ -62,15 +61,6 @@ final class FactEncoder {
             copy.text(s);
             lastText[i] = s;
             lastBytes[i] = null;
-        }
-    }
-
-    /** Whole numbers (most published values) without the BigInteger a BigDecimal's digits take. */
-    private static void numeric(BinaryRows copy, BigDecimal d) {
-        if (d != null && d.scale() == 0 && d.precision() <= 18) {
-            copy.numeric(d.longValue(), 0);
-        } else {
-            copy.numeric(d);
         }
     }
 

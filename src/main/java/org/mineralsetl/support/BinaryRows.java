@@ -212,7 +212,7 @@ public final class BinaryRows {
         }
     }
 
-    void putShort(short v) {
+    private void putShort(short v) {
         ensure(2);
         buf[used++] = (byte) (v >>> 8);
         buf[used++] = (byte) v;

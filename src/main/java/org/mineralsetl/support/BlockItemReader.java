@@ -67,10 +67,10 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
     private boolean exhausted;
 
     /**
-     * @param processor made when the reader opens (with prefetch: on the step's thread, before any chunk, so
-     *                  that the reference data it loads does not wait for a connection the step's chunk holds) or
-     *                  at the first block; one that cannot be made (a file name that lacks what it needs) fails
-     *                  the step with its own message where the step reads
+     * @param processor made when the reader opens, on the step's thread before any chunk (so that the reference
+     *                  data it loads does not wait for a connection the step's chunk holds); one that cannot be
+     *                  made (a file name that lacks what it needs) fails the step with its own message where the
+     *                  step reads
      */
     public BlockItemReader(AbstractItemCountingItemStreamItemReader<T> delegate, Supplier<BlockProcessor<T, B>> processor,
                            int size, int prefetch) {
@@ -103,9 +103,6 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
         if (processorError != null) {
             throw processorError;
         }
-        if (processor == null) {
-            processor = processorOfStep.get();
-        }
         List<T> records = new ArrayList<>(size);
         boolean last = false;
         while (records.size() < size) {
@@ -125,12 +122,13 @@ public class BlockItemReader<T, B> implements ItemStreamReader<B> {
         exhausted = false;
         delegate.open(executionContext);
         consumed = delegate.getCurrentItemCount();
+        try {
+            processor = processorOfStep.get();
+            processorError = null;
+        } catch (RuntimeException e) {
+            processorError = e;
+        }
         if (prefetch > 0) {
-            try {
-                processor = processorOfStep.get();
-            } catch (RuntimeException e) {
-                processorError = e;
-            }
             queue = new ArrayBlockingQueue<>(prefetch);
             stopping = false;
             worker = new Thread(this::readAhead, delegate.getName() + "-read-ahead");

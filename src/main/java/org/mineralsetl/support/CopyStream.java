@@ -15,7 +15,8 @@ import java.sql.SQLException;
  */
 abstract class CopyStream implements AutoCloseable {
 
-    private static final int FLUSH_BYTES = 1 << 16;
+    /** Bytes gathered before they are sent to the server. */
+    protected static final int FLUSH_BYTES = 1 << 16;
 
     private final Connection connection;
     private final DataSource dataSource;

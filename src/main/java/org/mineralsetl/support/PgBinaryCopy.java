@@ -15,7 +15,6 @@ public final class PgBinaryCopy extends CopyStream {
 
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
-    private static final int FLUSH_BYTES = 1 << 16;
 
     private BinaryRows pending;
 
@@ -33,10 +32,7 @@ public final class PgBinaryCopy extends CopyStream {
     /** Sends rows encoded with the same column list (the caller may clear and reuse them afterwards). */
     public void write(BinaryRows encoded) {
         sendPending();
-        if (encoded.used > 0) {
-            send(encoded.buf, 0, encoded.used);
-            rows += encoded.rows();
-        }
+        send(encoded);
     }
 
     /** Starts the next row of a row-at-a-time writer; encode its values into what this returns. */
@@ -50,10 +46,16 @@ public final class PgBinaryCopy extends CopyStream {
     }
 
     private void sendPending() {
-        if (pending != null && pending.used > 0) {
-            send(pending.buf, 0, pending.used);
-            rows += pending.rows();
+        if (pending != null) {
+            send(pending);
             pending.clear();
+        }
+    }
+
+    private void send(BinaryRows encoded) {
+        if (encoded.used > 0) {
+            send(encoded.buf, 0, encoded.used);
+            rows += encoded.rows();
         }
     }
 

@@ -211,18 +211,17 @@ public class LoadSteps {
      * ({@code <readStepName>:partition<n>}), each count less its final read that found the end.
      */
     private long rowsRead(JobExecution job, String readStepName, String readerName) {
-        long rows = 0;
-        for (int p = -1; ; p++) {
-            StepExecution step = jobRepository.getLastStepExecution(job.getJobInstance(),
-                    p < 0 ? readStepName : readStepName + ":partition" + p);
-            if (step == null) {
-                if (p >= 0) {
-                    return rows;
-                }
-                continue;
-            }
-            rows += Math.max(0, step.getExecutionContext().getInt(readerName + ".read.count", 0) - 1);
+        long rows = rowsRead(jobRepository.getLastStepExecution(job.getJobInstance(), readStepName), readerName);
+        StepExecution part;
+        for (int p = 0; (part = jobRepository.getLastStepExecution(job.getJobInstance(),
+                readStepName + ":partition" + p)) != null; p++) {
+            rows += rowsRead(part, readerName);
         }
+        return rows;
+    }
+
+    private static long rowsRead(StepExecution step, String readerName) {
+        return step == null ? 0 : Math.max(0, step.getExecutionContext().getInt(readerName + ".read.count", 0) - 1);
     }
 
     /** Records a failed or stopped job on its load, with the first error's message. */

@@ -70,7 +70,7 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
 
         void add(TradeRow row) {
             row.writeFlow(flows, defaults);
-            if (previous != null && sameGroup(previous, row)) {
+            if (previous != null && previous.sameGroup(row)) {
                 ascending &= row.hsCode().compareTo(previous.hsCode()) > 0;
             } else {
                 endRun();
@@ -97,12 +97,5 @@ public final class TradeBlockEncoder<T> implements BlockItemReader.BlockProcesso
             endRun();
             return new TradeBlock(flows, details, rejects, years, runs, defaults);
         }
-    }
-
-    /** Same natural key but for the HS code (compared field by field: no key string per row). */
-    private static boolean sameGroup(TradeRow a, TradeRow b) {
-        return a.year() == b.year() && a.month() == b.month() && a.hsRevision().equals(b.hsRevision())
-                && a.reporter().code().equals(b.reporter().code()) && a.partner().code().equals(b.partner().code())
-                && a.flow().equals(b.flow()) && a.breakdown().equals(b.breakdown());
     }
 }

@@ -124,4 +124,11 @@ public record TradeRow(
         return year + "|" + month + "|" + hsRevision + "|" + reporter.code() + "|" + partner.code() + "|" + flow + "|"
                 + breakdown.key();
     }
+
+    /** True when the other row has the same {@link #groupKey()}, compared field by field (no string built). */
+    boolean sameGroup(TradeRow other) {
+        return year == other.year && month == other.month && hsRevision.equals(other.hsRevision)
+                && reporter.code().equals(other.reporter.code()) && partner.code().equals(other.partner.code())
+                && flow.equals(other.flow) && breakdown.equals(other.breakdown);
+    }
 }
