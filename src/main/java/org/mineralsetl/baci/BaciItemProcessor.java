@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One BACI record (t,i,j,k,v,q) to one trade row: exporter i reports an export (X, FOB) to importer j
@@ -31,8 +30,8 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     private final CountryResolver countries;
     private final HsMap hsMap;
     private final Map<String, TradeParty> parties = new HashMap<>();
-    /** The HS map's entry of each code seen, Optional.empty() for a code outside the map (most of a BACI file). */
-    private final Map<String, Optional<HsMap.Entry>> hsEntries = new HashMap<>();
+    private final TradeParty[] byNumber = new TradeParty[1000];
+    private final boolean[] numberResolved = new boolean[1000];
     private String lastYearText;
     private int lastYear;
     private String lastExporterCode;
@@ -93,21 +92,16 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
         }
         String qText = r.cell(5);
-        boolean noQuantity = qText.isEmpty() || qText.equalsIgnoreCase("NA");
-        BigDecimal q = noQuantity ? null : decimal(qText);
-        if (q == null && !noQuantity) {
+        BigDecimal q = qText.isEmpty() ? null : decimal(qText);
+        if (q == null && !qText.isEmpty() && !qText.equalsIgnoreCase("NA")) {
             return reject(r, "q", "quantity q '" + qText + "' is not a number");
         }
         BigDecimal usd = v.movePointRight(3);
         TradeRow row = new TradeRow(SOURCE, file.release(), year, 0, file.hsRevision(), exporter, importer, "X", k,
-                TradeRow.Breakdown.TOTALS, hsEntry(k), hsMap.version(), usd, "FOB",
+                TradeRow.Breakdown.TOTALS, hsMap.lookupHs6(k), hsMap.version(), usd, "FOB",
                 v, "kUSD", null, usd, q, q, q == null ? null : "t", q, q == null ? null : "t",
                 null, null, null, null, null, r.lineNumber());
         return new Processed<>(List.of(row), List.of());
-    }
-
-    private HsMap.Entry hsEntry(String k) {
-        return hsEntries.computeIfAbsent(k, code -> Optional.ofNullable(hsMap.lookup(code))).orElse(null);
     }
 
     private TradeParty party(String code) {
@@ -118,12 +112,42 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         if (code.equals(lastImporterCode)) {
             return lastImporter;
         }
+        int number = smallNumber(code);
+        if (number >= 0) {
+            // BACI's codes are numbers under 1000: an array, not a hash of a new String on every line
+            if (!numberResolved[number]) {
+                byNumber[number] = resolve(code);
+                numberResolved[number] = true;
+            }
+            return byNumber[number];
+        }
         TradeParty p = parties.get(code);
         if (p == null && !parties.containsKey(code)) {
-            p = countries.byCode("baci", code).map(TradeParty::of).orElse(null);
+            p = resolve(code);
             parties.put(code, p);
         }
         return p;
+    }
+
+    private TradeParty resolve(String code) {
+        return countries.byCode("baci", code).map(TradeParty::of).orElse(null);
+    }
+
+    /** The code as a number when it is written as one of 1 to 3 digits without a leading zero (or "0"), else -1. */
+    private static int smallNumber(String code) {
+        int n = code.length();
+        if (n == 0 || n > 3 || (n > 1 && code.charAt(0) == '0')) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = code.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** k as 6 digits: kept as written when it has 6, a leading zero restored when it has 5. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import javax.sql.DataSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -77,6 +78,7 @@ class BenchTradeCommand implements Callable<Integer> {
         ImportKind baci = kinds.byName("baci").orElseThrow();
         System.gc();
         long tb = System.nanoTime();
+        long cpu0 = processCpuNanos();
         ImportLauncher.Outcome o;
         long peak;
         try (HeapPeak heap = HeapPeak.start()) {
@@ -84,6 +86,7 @@ class BenchTradeCommand implements Callable<Integer> {
             peak = heap.bytes();
         }
         double b = secs(tb);
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
         if (o.status() != ImportLauncher.Status.LOADED) {
             spec.commandLine().getErr().printf("error: import baci failed: %s%n", o.message());
             return EtlCommand.FAILED;
@@ -91,14 +94,20 @@ class BenchTradeCommand implements Callable<Integer> {
         long loaded = o.load().orElseThrow().factsMerged();
         out.printf("(b) import baci end to end:    %,d rows in %.2f s = %,.0f rows/s (load %d, %,d facts)%n",
                 written, b, written / b, o.load().get().loadId(), loaded);
-        out.printf("ratio b/a = %.2f   peak heap during (b) = %,d MB (max heap %,d MB)%n",
-                (written / b) / (copied / a), peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        out.printf("ratio b/a = %.2f   peak heap during (b) = %,d MB (max heap %,d MB)   JVM CPU during (b) = %.1f s%n",
+                (written / b) / (copied / a), peak >> 20, Runtime.getRuntime().maxMemory() >> 20, cpu);
         out.flush();
         long benchLoad = o.load().get().loadId();
         jdbc.execute("drop table warehouse.trade_flow_" + benchLoad);
         jdbc.update("delete from warehouse.trade_slice where load_id = ?", benchLoad);
         Files.deleteIfExists(file);
         return EtlCommand.OK;
+    }
+
+    /** CPU time of this JVM (all its threads, JIT and GC included): the import's own share of the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double secs(long start) {

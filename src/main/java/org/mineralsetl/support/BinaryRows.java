@@ -46,11 +46,13 @@ public final class BinaryRows {
 
     public BinaryRows startRow(int columns) {
         rows++;
+        ensure(2);
         putShort((short) columns);
         return this;
     }
 
     public BinaryRows nullValue() {
+        ensure(4);
         putInt(-1);
         return this;
     }
@@ -97,12 +99,7 @@ public final class BinaryRows {
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                ensure(4 + bytes.length);
-                putInt(bytes.length);
-                System.arraycopy(bytes, 0, buf, used, bytes.length);
-                used += bytes.length;
-                return this;
+                return utf8(value.getBytes(StandardCharsets.UTF_8));
             }
             buf[start + i] = (byte) c;
         }
@@ -129,7 +126,10 @@ public final class BinaryRows {
             return nullValue();
         }
         int scale = value.scale();
-        if (scale >= 0 && value.precision() <= 18) {
+        if (scale == 0 && value.precision() <= 18) {
+            return numeric(value.longValue(), 0);
+        }
+        if (scale > 0 && value.precision() <= 18) {
             // the unscaled value fits a long: no BigInteger (scaleByPowerOfTen keeps a small value compact)
             return numeric(value.scaleByPowerOfTen(scale).longValue(), scale);
         }
@@ -188,9 +188,14 @@ public final class BinaryRows {
         putShort((short) weight);
         putShort(sign);
         putShort((short) scale);
+        byte[] b = buf;
+        int at = used;
         for (int i = count - 1; i >= low; i--) {
-            putShort(digits[i]);
+            short d = digits[i];
+            b[at++] = (byte) (d >>> 8);
+            b[at++] = (byte) d;
         }
+        used = at;
         return this;
     }
 
@@ -212,14 +217,14 @@ public final class BinaryRows {
         }
     }
 
+    // the put methods write where the caller made room (ensure)
+
     private void putShort(short v) {
-        ensure(2);
         buf[used++] = (byte) (v >>> 8);
         buf[used++] = (byte) v;
     }
 
     private void putInt(int v) {
-        ensure(4);
         buf[used++] = (byte) (v >>> 24);
         buf[used++] = (byte) (v >>> 16);
         buf[used++] = (byte) (v >>> 8);

@@ -20,10 +20,24 @@ public final class HsMap {
 
     private final String version;
     private final Map<String, Entry> byCode;
+    /** By 4-digit heading (its number): the heading's entry, and whether the map has 6-digit codes under it. */
+    private final Entry[] headings = new Entry[10_000];
+    private final boolean[] headingHasCodes = new boolean[10_000];
 
     HsMap(String version, Map<String, Entry> byCode) {
         this.version = version;
         this.byCode = byCode;
+        for (Entry e : byCode.values()) {
+            if (isDigits(e.code(), 4)) {
+                headings[Integer.parseInt(e.code())] = e;
+            } else if (isDigits(e.code(), 6)) {
+                headingHasCodes[Integer.parseInt(e.code().substring(0, 4))] = true;
+            }
+        }
+    }
+
+    private static boolean isDigits(String s, int length) {
+        return s.length() == length && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** The latest version of the map. */
@@ -50,5 +64,21 @@ public final class HsMap {
             e = byCode.get(hsCode.substring(0, 4));
         }
         return e;
+    }
+
+    /**
+     * {@link #lookup(String)} of a 6-digit code (six ASCII digits, not checked), for the millions of lines of a
+     * trade file: a heading without 6-digit codes of its own in the map (nearly all) is answered from an array.
+     */
+    public Entry lookupHs6(String hs6) {
+        int heading = (hs6.charAt(0) - '0') * 1000 + (hs6.charAt(1) - '0') * 100 + (hs6.charAt(2) - '0') * 10
+                + (hs6.charAt(3) - '0');
+        if (headingHasCodes[heading]) {
+            Entry e = byCode.get(hs6);
+            if (e != null) {
+                return e;
+            }
+        }
+        return headings[heading];
     }
 }
