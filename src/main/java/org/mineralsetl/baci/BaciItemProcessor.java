@@ -30,8 +30,11 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     private final CountryResolver countries;
     private final HsMap hsMap;
     private final Map<String, TradeParty> parties = new HashMap<>();
+    /**
+     * Every code written as a number under 1000, resolved when the processor is made: resolving each on first
+     * sight would be a branch the compiled loop has not seen, and taking it recompiles the whole loop.
+     */
     private final TradeParty[] byNumber = new TradeParty[1000];
-    private final boolean[] numberResolved = new boolean[1000];
     private String lastYearText;
     private int lastYear;
     private String lastExporterCode;
@@ -43,6 +46,9 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         this.file = file;
         this.countries = countries;
         this.hsMap = hsMap;
+        for (int n = 0; n < byNumber.length; n++) {
+            byNumber[n] = resolve(Integer.toString(n));
+        }
     }
 
     /** Fails the file unless its header is t,i,j,k,v,q. */
@@ -115,10 +121,6 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         int number = smallNumber(code);
         if (number >= 0) {
             // BACI's codes are numbers under 1000: an array, not a hash of a new String on every line
-            if (!numberResolved[number]) {
-                byNumber[number] = resolve(code);
-                numberResolved[number] = true;
-            }
             return byNumber[number];
         }
         TradeParty p = parties.get(code);

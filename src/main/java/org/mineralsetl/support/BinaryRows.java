@@ -188,14 +188,9 @@ public final class BinaryRows {
         putShort((short) weight);
         putShort(sign);
         putShort((short) scale);
-        byte[] b = buf;
-        int at = used;
-        for (int i = count - 1; i >= low; i--) {
-            short d = digits[i];
-            b[at++] = (byte) (d >>> 8);
-            b[at++] = (byte) d;
+        for (int i = 0, top = count - 1; i < ndigits; i++) {
+            putShort(digits[top - i]);
         }
-        used = at;
         return this;
     }
 
