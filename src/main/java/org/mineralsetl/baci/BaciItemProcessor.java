@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One BACI record (t,i,j,k,v,q) to one trade row: exporter i reports an export (X, FOB) to importer j
@@ -29,7 +30,8 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     private final BaciFileName file;
     private final CountryResolver countries;
     private final HsMap hsMap;
-    private final Map<String, TradeParty> parties = new HashMap<>();
+    /** Codes not written as small numbers (none in BACI's own files), resolved on first sight. */
+    private final Map<String, Optional<TradeParty>> parties = new HashMap<>();
     /**
      * Every code written as a number under 1000, resolved when the processor is made: resolving each on first
      * sight would be a branch the compiled loop has not seen, and taking it recompiles the whole loop.
@@ -37,10 +39,6 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     private final TradeParty[] byNumber = new TradeParty[1000];
     private String lastYearText;
     private int lastYear;
-    private String lastExporterCode;
-    private TradeParty lastExporter;
-    private String lastImporterCode;
-    private TradeParty lastImporter;
 
     BaciItemProcessor(BaciFileName file, CountryResolver countries, HsMap hsMap) {
         this.file = file;
@@ -61,31 +59,28 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
 
     @Override
     public Processed<TradeRow> process(CsvRecord r) {
-        String t = r.cell(0);
+        // the cells are read in place (r.text): only k becomes a String, which the row keeps
+        CharSequence t = r.text(0);
         int year;
-        if (t.equals(lastYearText)) {
+        if (lastYearText != null && lastYearText.contentEquals(t)) {
             year = lastYear; // a BACI file is one year: parsed once
         } else {
             try {
-                year = Integer.parseInt(t);
+                year = Integer.parseInt(t, 0, t.length(), 10);
             } catch (NumberFormatException e) {
                 return reject(r, "t", "year t '" + t + "' is not a whole number");
             }
-            lastYearText = t;
+            lastYearText = t.toString();
             lastYear = year;
         }
         if (file.year() != null && year != file.year()) {
             return reject(r, "t", "year " + year + " differs from the file's year " + file.year());
         }
-        TradeParty exporter = party(r.cell(1));
-        lastExporterCode = r.cell(1);
-        lastExporter = exporter;
+        TradeParty exporter = party(r.text(1));
         if (exporter == null) {
             return reject(r, "i", "exporter code " + r.cell(1) + " is not in the BACI country codes (ref.country_alias)");
         }
-        TradeParty importer = party(r.cell(2));
-        lastImporterCode = r.cell(2);
-        lastImporter = importer;
+        TradeParty importer = party(r.text(2));
         if (importer == null) {
             return reject(r, "j", "importer code " + r.cell(2) + " is not in the BACI country codes (ref.country_alias)");
         }
@@ -93,13 +88,13 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         if (k == null) {
             return reject(r, "k", "product code k '" + r.cell(3) + "' is not an HS 6-digit code");
         }
-        BigDecimal v = decimal(r.cell(4));
+        BigDecimal v = decimal(r.text(4));
         if (v == null) {
             return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
         }
-        String qText = r.cell(5);
-        BigDecimal q = qText.isEmpty() ? null : decimal(qText);
-        if (q == null && !qText.isEmpty() && !qText.equalsIgnoreCase("NA")) {
+        CharSequence qText = r.text(5);
+        BigDecimal q = qText.length() == 0 ? null : decimal(qText);
+        if (q == null && qText.length() > 0 && !qText.toString().equalsIgnoreCase("NA")) {
             return reject(r, "q", "quantity q '" + qText + "' is not a number");
         }
         BigDecimal usd = v.movePointRight(3);
@@ -110,25 +105,13 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         return new Processed<>(List.of(row), List.of());
     }
 
-    private TradeParty party(String code) {
-        // BACI runs by exporter, then importer: most rows repeat a code of the row before
-        if (code.equals(lastExporterCode)) {
-            return lastExporter;
-        }
-        if (code.equals(lastImporterCode)) {
-            return lastImporter;
-        }
+    private TradeParty party(CharSequence code) {
         int number = smallNumber(code);
         if (number >= 0) {
-            // BACI's codes are numbers under 1000: an array, not a hash of a new String on every line
+            // BACI's codes are numbers under 1000: an array, not a hash of the code on every line
             return byNumber[number];
         }
-        TradeParty p = parties.get(code);
-        if (p == null && !parties.containsKey(code)) {
-            p = resolve(code);
-            parties.put(code, p);
-        }
-        return p;
+        return parties.computeIfAbsent(code.toString(), c -> Optional.ofNullable(resolve(c))).orElse(null);
     }
 
     private TradeParty resolve(String code) {
@@ -136,7 +119,7 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     }
 
     /** The code as a number when it is written as one of 1 to 3 digits without a leading zero (or "0"), else -1. */
-    private static int smallNumber(String code) {
+    private static int smallNumber(CharSequence code) {
         int n = code.length();
         if (n == 0 || n > 3 || (n > 1 && code.charAt(0) == '0')) {
             return -1;
@@ -171,7 +154,7 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
      * The decimal as written ("1234.567" keeps scale 3), or null when it is not a number. Plain decimals of up to
      * 18 digits (all of BACI's) are read digit by digit into a compact BigDecimal, without BigDecimal's parser.
      */
-    static BigDecimal decimal(String text) {
+    static BigDecimal decimal(CharSequence text) {
         int n = text.length();
         if (n == 0) {
             return null;
@@ -199,7 +182,7 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return BigDecimal.valueOf(text.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
         }
         try {
-            return new BigDecimal(text);
+            return new BigDecimal(text.toString());
         } catch (NumberFormatException e) {
             return null;
         }

@@ -110,7 +110,7 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
         if (!nextNonBlank()) {
             return null;
         }
-        return rowMapper.map(new CsvRecord(file, line, header, split(lineStart, lineEnd)));
+        return rowMapper.map(record(lineStart, lineEnd));
     }
 
     /** Restart: skips the lines already read without splitting them. */
@@ -186,45 +186,49 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
         return true;
     }
 
-    /** The cells of buf[from, to): straight from the bytes when they are ASCII, else from the decoded line. */
-    private String[] split(int from, int to) {
+    /**
+     * The record of the line buf[from, to): an ASCII line (all of BACI) is kept as one copy of its bytes with the
+     * bounds of its cells, whose Strings are made only if the row mapper asks for them; any other line is decoded.
+     */
+    private CsvRecord record(int from, int to) {
         for (int i = from; i < to; i++) {
             if (buf[i] < 0) {
-                return split(decode(from, to));
+                return new CsvRecord(file, line, header, split(decode(from, to)));
             }
         }
-        String[] cells = new String[Math.max(width, 1)];
+        byte[] bytes = Arrays.copyOfRange(buf, from, to);
+        int[] bounds = new int[2 * Math.max(width, 1)];
         int n = 0;
-        int start = from;
+        int start = 0;
         while (true) {
             int comma = start;
-            while (comma < to && buf[comma] != ',') {
+            while (comma < bytes.length && bytes[comma] != ',') {
                 comma++;
             }
-            if (n == cells.length) {
-                cells = Arrays.copyOf(cells, n * 2);
+            if (n == bounds.length) {
+                bounds = Arrays.copyOf(bounds, n * 2);
             }
-            cells[n++] = asciiCell(start, comma);
-            if (comma == to) {
+            // surrounding spaces and double quotes dropped
+            int s = start;
+            int e = comma;
+            while (s < e && bytes[s] == ' ') {
+                s++;
+            }
+            while (e > s && bytes[e - 1] == ' ') {
+                e--;
+            }
+            if (e - s >= 2 && bytes[s] == '"' && bytes[e - 1] == '"') {
+                s++;
+                e--;
+            }
+            bounds[n++] = s;
+            bounds[n++] = e;
+            if (comma == bytes.length) {
                 break;
             }
             start = comma + 1;
         }
-        return n == cells.length ? cells : Arrays.copyOf(cells, n);
-    }
-
-    private String asciiCell(int start, int end) {
-        while (start < end && buf[start] == ' ') {
-            start++;
-        }
-        while (end > start && buf[end - 1] == ' ') {
-            end--;
-        }
-        if (end - start >= 2 && buf[start] == '"' && buf[end - 1] == '"') {
-            start++;
-            end--;
-        }
-        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+        return new CsvRecord(file, line, header, bytes, n == bounds.length ? bounds : Arrays.copyOf(bounds, n));
     }
 
     /** The line buf[from, to) as text, strictly UTF-8. */
