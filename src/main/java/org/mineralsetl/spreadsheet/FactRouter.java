@@ -19,6 +19,7 @@ final class FactRouter {
     private final LoadKeys keys = new LoadKeys();
     private ProductionRow lastHashed;
     private long lastHash;
+    private long lastPrefix;
 
     /**
      * Learns the keys of the facts the load's tables hold (a restart continues after committed chunks), with a
@@ -110,8 +111,12 @@ final class FactRouter {
                 || p.stage() != f.stage() || p.entityLabel() != f.entityLabel() || p.source() != f.source()
                 || p.edition() != f.edition() || p.measure() != f.measure() || p.countryIso3() != f.countryIso3()
                 || p.entityKind() != f.entityKind()) {
-            lastHash = LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure(),
-                    f.countryIso3(), f.entityKind(), f.entityLabel());
+            // the rows of a sheet share source, edition, commodity, stage and measure: their hash is kept
+            if (p == null || p.source() != f.source() || p.edition() != f.edition() || p.commodity() != f.commodity()
+                    || p.stage() != f.stage() || p.measure() != f.measure()) {
+                lastPrefix = LoadKeys.prefixHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure());
+            }
+            lastHash = LoadKeys.unitHash(lastPrefix, f.countryIso3(), f.entityKind(), f.entityLabel());
             lastHashed = f;
         }
         return lastHash;
