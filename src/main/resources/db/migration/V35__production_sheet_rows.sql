@@ -274,7 +274,7 @@ begin
     drop table production_moved_row;
 end $$;
 
--- As in V34, with the load's sheet rows: the sheet-row table joins its parent first; when rows are staged, sheet
+-- As in V34, with the load's sheet rows: the sheet-row table joins its parent first (or goes, when empty); when rows are staged, sheet
 -- rows holding their keys move to the fact table before the duplicates are ranked; a re-delivery moves the earlier
 -- loads' sheet rows holding its keys before deleting them; then the fact table joins warehouse.production_fact_base.
 create or replace procedure warehouse.merge_production_fact_load(p_load_id bigint)
@@ -286,6 +286,7 @@ declare
         || 'quantity_t, original_value, original_text, original_unit, qualifier, lower_bound_t, upper_bound_t, '
         || 'is_estimate, basis, detail, note, source_file_id, sheet, row_number, column_name, load_id, job_execution_id';
     missing text;
+    has_sheet_rows boolean;
     earlier bigint[];
     added bigint := 0;
     removed bigint := 0;
@@ -312,8 +313,14 @@ begin
     loop
         call warehouse.add_production_fact_column(p_load_id, missing);
     end loop;
-    execute format('alter table %s reset (autovacuum_enabled)', sheet_leaf);
-    execute format('alter table %s inherit warehouse.production_sheet_row', sheet_leaf);
+    -- a load with no sheet rows (USGS tables, rows that all went one row a fact) leaves no empty child behind
+    execute format('select exists (select from %s)', sheet_leaf) into has_sheet_rows;
+    if has_sheet_rows then
+        execute format('alter table %s reset (autovacuum_enabled)', sheet_leaf);
+        execute format('alter table %s inherit warehouse.production_sheet_row', sheet_leaf);
+    else
+        execute format('drop table %s', sheet_leaf);
+    end if;
 
     if exists (select from staging.production_row where load_id = p_load_id) then
         insert into warehouse.production_load_slice (load_id, source, edition, commodity)
