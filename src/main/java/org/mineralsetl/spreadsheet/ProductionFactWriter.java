@@ -23,10 +23,11 @@ import java.util.Set;
  * facts with binary COPY straight into the load's own tables (merged later by attaching them, see V33): the facts
  * of a workbook row as one row of warehouse.production_sheet_row_&lt;load_id&gt; ({@link SheetRowEncoder}, V35),
  * those that do not fit it one row a fact in warehouse.production_fact_&lt;load_id&gt;; only the columns whose
- * values vary in the load ({@link LoadFactTable}, V34),
- * rejects into etl.reject, ignored rows into etl.ignored_row. Country parts and facts whose key the load may
- * have written before take the exact, set-based way through staging.production_row instead ({@link FactRouter}). The load's row and fact counts and its (source, edition,
- * commodity) slices are written with the chunk, so a restart continues them.
+ * values vary in the load ({@link LoadFactTable}, V34); rejects into etl.reject, ignored rows into
+ * etl.ignored_row. Country parts and facts whose key the load may have written before take the exact, set-based
+ * way through staging.production_row instead ({@link FactRouter}). The load's row and fact counts, its (source,
+ * edition, commodity) slices and its year columns ({@link LoadSlots}) are written with the chunk, so a restart
+ * continues them.
  */
 class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
 
