@@ -4,6 +4,7 @@
 -- Denominator: the reported world total where the source gives one (share_basis = 'reported_world_total'),
 -- else the sum of the countries plus any residual "Other countries" row ('sum_of_countries').
 -- Withheld (W) producers keep a null quantity and a null share: they are counted, never zeroed.
+-- warehouse.production_fact is a view since V35: this view is made again over it.
 
 create or replace view indicator.production_share_base as
 with countries as (

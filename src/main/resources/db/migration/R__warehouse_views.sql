@@ -1,4 +1,6 @@
 -- Public SQL API over the production and US salient facts. Stable names: analysts and checks query these.
+-- warehouse.production_fact is a view since V35 (facts stored one row a fact or one row a workbook row): these
+-- views are made again over it.
 
 create or replace view warehouse.v_production_all_editions as
 with facts as (

@@ -61,7 +61,7 @@ class BenchXlsxCommand implements Callable<Integer> {
         // CPU time per row, by whom (independent of what else the machine runs)
         double perRow = 1e6 / Math.max(1, r.importedRows());
         StringBuilder cpu = new StringBuilder();
-        r.threadCpuSeconds().entrySet().stream().limit(5).forEach(e -> cpu.append(String.format(Locale.ROOT,
+        r.threadCpuSeconds().entrySet().stream().limit(6).forEach(e -> cpu.append(String.format(Locale.ROOT,
                 "%s %.1f, ", e.getKey(), e.getValue() * perRow)));
         if (!r.serverCpuSeconds().isEmpty()) {
             cpu.append(String.format(Locale.ROOT, "server %.1f (", r.serverCpuSeconds().values().stream()

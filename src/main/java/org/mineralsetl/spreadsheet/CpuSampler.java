@@ -34,6 +34,9 @@ final class CpuSampler implements AutoCloseable {
     private final Map<Long, Long> serverLast = new HashMap<>();
     private final Map<Long, String> serverNames = new HashMap<>();
     private final long gcStart;
+    /** The whole JVM's CPU (every thread: also the collector's and the JIT compiler's, which have no Java thread). */
+    private final long processStart = processCpuNanos();
+    private long processEnd;
     private final long postmaster;
     private final Thread sampler;
     private volatile boolean stopped;
@@ -82,6 +85,12 @@ final class CpuSampler implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sample();
+        processEnd = processCpuNanos();
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     /** CPU seconds by thread name (threads of one name summed; the sampler itself left out), busiest first. */
@@ -94,6 +103,9 @@ final class CpuSampler implements AutoCloseable {
             }
         });
         Map<String, Double> sorted = new LinkedHashMap<>();
+        if (processStart >= 0 && processEnd > 0) {
+            sorted.put("jvm process", (processEnd - processStart) / 1e9);
+        }
         byName.entrySet().stream().filter(e -> e.getValue() >= 0.05)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));

@@ -19,23 +19,35 @@ final class FactRouter {
     private final LoadKeys keys = new LoadKeys();
     private ProductionRow lastHashed;
     private long lastHash;
+    private long lastPrefix;
 
     /**
-     * Learns the keys of the facts the load's table holds (a restart continues after committed chunks), with a
-     * cursor: a restarted load may have millions of facts committed.
+     * Learns the keys of the facts the load's tables hold (a restart continues after committed chunks), with a
+     * cursor: a restarted load may have millions of facts committed. A sheet row's facts are its slots with a value or
+     * a text (V35).
      */
-    void learn(DataSource dataSource, LoadFactTable factTable, String table) {
+    void learn(DataSource dataSource, LoadFactTable factTable, String table, String sheetTable) {
         FactColumn[] keyColumns = {FactColumn.SOURCE, FactColumn.EDITION, FactColumn.COMMODITY, FactColumn.STAGE};
         StringBuilder select = new StringBuilder("select ");
         for (FactColumn k : keyColumns) {
             select.append(factTable.has(k) ? k.column : "null").append(", ");
         }
-        select.append("measure, entity_key, year from ").append(table);
+        String keys = select.toString();
+        learn(dataSource, factTable, keyColumns, keys + "measure, entity_key, year from " + table);
+        learn(dataSource, factTable, keyColumns, keys + """
+                measure, coalesce(country_iso3::text, entity_kind || ':' || entity_label), c.year
+                from %s as r
+                cross join lateral unnest(r.original_value, r.original_text) with ordinality as u (v, t, slot)
+                join warehouse.production_load_column as c on c.load_id = r.load_id and c.slot = u.slot
+                where u.v is not null or u.t is not null""".formatted(sheetTable));
+    }
+
+    private void learn(DataSource dataSource, LoadFactTable factTable, FactColumn[] keyColumns, String query) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.setFetchSize(10_000);
-                try (ResultSet rs = st.executeQuery(select.toString())) {
+                try (ResultSet rs = st.executeQuery(query)) {
                     while (rs.next()) {
                         keys.add(LoadKeys.unitHash(factTable.keyValue(keyColumns[0], rs.getString(1)),
                                 factTable.keyValue(keyColumns[1], rs.getString(2)),
@@ -48,7 +60,7 @@ final class FactRouter {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the keys of " + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the keys of " + query + ": " + e.getMessage(), e);
         }
     }
 
@@ -99,8 +111,12 @@ final class FactRouter {
                 || p.stage() != f.stage() || p.entityLabel() != f.entityLabel() || p.source() != f.source()
                 || p.edition() != f.edition() || p.measure() != f.measure() || p.countryIso3() != f.countryIso3()
                 || p.entityKind() != f.entityKind()) {
-            lastHash = LoadKeys.unitHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure(),
-                    f.countryIso3(), f.entityKind(), f.entityLabel());
+            // the rows of a sheet share source, edition, commodity, stage and measure: their hash is kept
+            if (p == null || p.source() != f.source() || p.edition() != f.edition() || p.commodity() != f.commodity()
+                    || p.stage() != f.stage() || p.measure() != f.measure()) {
+                lastPrefix = LoadKeys.prefixHash(f.source(), f.edition(), f.commodity(), f.stage(), f.measure());
+            }
+            lastHash = LoadKeys.unitHash(lastPrefix, f.countryIso3(), f.entityKind(), f.entityLabel());
             lastHashed = f;
         }
         return lastHash;

@@ -84,8 +84,13 @@ final class LoadFactTable {
             constantsKnown = true;
             refreshAbsent();
         }
+        ProductionRow checked = null;
         for (int j = 0; j < facts.size(); j++) {
             ProductionRow f = facts.get(j);
+            if (checked != null && sameOptionalValues(checked, f)) {
+                // the facts of a workbook row (and most rows of a sheet) share these objects: checked already
+                continue;
+            }
             for (int i = 0; i < absent.size(); i++) {
                 FactColumn c = absent.get(i);
                 if (j > 0 && c.fromLoad()) {
@@ -97,7 +102,17 @@ final class LoadFactTable {
                     i--;
                 }
             }
+            checked = f;
         }
+    }
+
+    /** Whether the fact's optional columns hold the very objects of the fact checked before (bounds: null). */
+    private static boolean sameOptionalValues(ProductionRow a, ProductionRow f) {
+        return a.source() == f.source() && a.edition() == f.edition() && a.commodity() == f.commodity()
+                && a.stage() == f.stage() && a.originalUnit() == f.originalUnit() && a.basis() == f.basis()
+                && a.detail() == f.detail() && a.note() == f.note() && a.sheet() == f.sheet()
+                && f.lowerBoundT() == null && f.upperBoundT() == null && a.lowerBoundT() == null
+                && a.upperBoundT() == null;
     }
 
     private static boolean differs(String value, String constant) {

@@ -103,12 +103,22 @@ final class LoadKeys {
 
     static long unitHash(String source, String edition, String commodity, String stage, String measure,
                          String iso3, String kind, String label) {
+        return unitHash(prefixHash(source, edition, commodity, stage, measure), iso3, kind, label);
+    }
+
+    /** The hash of the key parts before the reporting unit, which the rows of a sheet share. */
+    static long prefixHash(String source, String edition, String commodity, String stage, String measure) {
         long h = 0xcbf29ce484222325L;
         h = hash(h, source);
         h = hash(h, edition);
         h = hash(h, commodity);
         h = hash(h, stage);
-        h = hash(h, measure);
+        return hash(h, measure);
+    }
+
+    /** The unit's hash from {@link #prefixHash} and the entity key given as iso3, or kind ':' label. */
+    static long unitHash(long prefix, String iso3, String kind, String label) {
+        long h = prefix;
         if (iso3 != null) {
             return hash(h, iso3);
         }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,10 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
     private final Codes codes;
     private List<String> lastHeader;
     private SheetColumns lastColumns;
+    /** One matcher per pattern of the mapping, reset for each text (the processor runs on one thread). */
+    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+    /** The stripped texts of the row's year cells. */
+    private String[] yearTexts = new String[0];
 
     MappingItemProcessor(LayoutMapping mapping, CountryResolver countries, Codes codes) {
         this.mapping = mapping;
@@ -64,11 +69,16 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
         SheetColumns cols = columns(r.header());
         String label = oneSpace(Names.strip(r.cell(cols.entity())));
         boolean anyValue = false;
-        for (int i : cols.yearIndex()) {
-            anyValue |= !Names.strip(r.cell(i)).isEmpty();
+        int years = cols.yearIndex().size();
+        if (yearTexts.length < years) {
+            yearTexts = new String[years];
+        }
+        for (int k = 0; k < years; k++) {
+            yearTexts[k] = Names.strip(r.cell(cols.yearIndex().get(k)));
+            anyValue |= !yearTexts[k].isEmpty();
         }
         for (LayoutMapping.IgnoreRule rule : mapping.ignore()) {
-            if ((rule.entity() != null && rule.entity().matcher(label).matches()) || (rule.noValues() && !anyValue)) {
+            if ((rule.entity() != null && matcher(rule.entity(), label).matches()) || (rule.noValues() && !anyValue)) {
                 return MappedRow.ignored(r.sheet(), r.rowNumber(), r.rawText(), rule.reason());
             }
         }
@@ -108,14 +118,14 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
         }
         String note = cols.note() < 0 ? null : blankToNull(Names.strip(r.cell(cols.note())));
         boolean noteEstimate = note != null && mapping.notes().estimate() != null
-                && mapping.notes().estimate().matcher(note).find();
+                && matcher(mapping.notes().estimate(), note).find();
         String noteQualifier = note == null ? null : mapping.notes().qualifiers().get(note);
         List<ProductionRow> rows = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
         LayoutMapping.Target t = mapping.target();
         for (int k = 0; k < cols.yearIndex().size(); k++) {
             String column = cols.yearNames().get(k);
-            String text = Names.strip(r.cell(cols.yearIndex().get(k)));
+            String text = yearTexts[k];
             if (text.isEmpty()) {
                 continue;
             }
@@ -135,7 +145,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     number = number.replace(",", "").replace(" ", "");
                 }
                 try {
-                    value = new BigDecimal(number);
+                    value = decimal(number);
                 } catch (NumberFormatException e) {
                     rejects.add(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(),
                             "column " + column + ": '" + text + "' is not a number"));
@@ -147,8 +157,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     continue;
                 }
             }
-            BigDecimal tonnes = value == null ? null
-                    : (inTonnes ? value : value.multiply(toTonnes)).stripTrailingZeros();
+            BigDecimal tonnes = value == null ? null : withoutTrailingZeros(inTonnes ? value : value.multiply(toTonnes));
             rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(), stage, t.measure(), entity.kind(), entity.iso3(), label,
                     cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
                     entity.detail(), note, r.sheet(), r.rowNumber(), column));
@@ -158,7 +167,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
 
     private Optional<Entity> entity(String label) {
         for (LayoutMapping.EntityRule rule : mapping.entities()) {
-            if (rule.label().matcher(label).matches()) {
+            if (matcher(rule.label(), label).matches()) {
                 return Optional.of(new Entity(rule.kind(), null, null));
             }
         }
@@ -216,6 +225,38 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
             }
         }
         return -1;
+    }
+
+    private Matcher matcher(Pattern p, String text) {
+        return matchers.computeIfAbsent(p, q -> q.matcher("")).reset(text);
+    }
+
+    /** The number of a cell's text: plain digits (most cells) without the parse of {@code new BigDecimal(String)}. */
+    static BigDecimal decimal(String number) {
+        int n = number.length();
+        if (n == 0 || n > 18) {
+            return new BigDecimal(number);
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                return new BigDecimal(number);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return BigDecimal.valueOf(v);
+    }
+
+    /** {@link BigDecimal#stripTrailingZeros()}, without a new object for a whole number that has none to strip. */
+    static BigDecimal withoutTrailingZeros(BigDecimal d) {
+        if (d.scale() == 0 && d.precision() <= 18) {
+            long v = d.longValue();
+            if (v % 10 != 0) {
+                return d;
+            }
+        }
+        return d.stripTrailingZeros();
     }
 
     private MappedRow reject(SpreadsheetRecord r, String column, String reason) {

@@ -20,11 +20,14 @@ import java.util.Set;
 
 /**
  * Writes a chunk of mapped rows in the chunk's transaction, every row read accounted for exactly once:
- * facts with binary COPY straight into the load's own table warehouse.production_fact_&lt;load_id&gt; (merged
- * later by attaching it, see V33), only the columns whose values vary in the load ({@link LoadFactTable}, V34),
- * rejects into etl.reject, ignored rows into etl.ignored_row. Country parts and facts whose key the load may
- * have written before take the exact, set-based way through staging.production_row instead ({@link FactRouter}). The load's row and fact counts and its (source, edition,
- * commodity) slices are written with the chunk, so a restart continues them.
+ * facts with binary COPY straight into the load's own tables (merged later by attaching them, see V33): the facts
+ * of a workbook row as one row of warehouse.production_sheet_row_&lt;load_id&gt; ({@link SheetRowEncoder}, V35),
+ * those that do not fit it one row a fact in warehouse.production_fact_&lt;load_id&gt;; only the columns whose
+ * values vary in the load ({@link LoadFactTable}, V34); rejects into etl.reject, ignored rows into
+ * etl.ignored_row. Country parts and facts whose key the load may have written before take the exact, set-based
+ * way through staging.production_row instead ({@link FactRouter}). The load's row and fact counts, its (source,
+ * edition, commodity) slices and its year columns ({@link LoadSlots}) are written with the chunk, so a restart
+ * continues them.
  */
 class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
 
@@ -40,7 +43,9 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
     private final JdbcLoadDao loads;
     private final LoadContext load;
     private final String table;
+    private final String sheetTable;
     private final LoadFactTable factTable;
+    private final LoadSlots slots;
     private final FactRouter router = new FactRouter();
     private final Set<List<String>> slices = new HashSet<>();
 
@@ -55,7 +60,9 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
         this.loads = loads;
         this.load = load;
         this.table = "warehouse.production_fact_" + load.loadId();
+        this.sheetTable = "warehouse.production_sheet_row_" + load.loadId();
         this.factTable = new LoadFactTable(jdbc, load, table);
+        this.slots = new LoadSlots(jdbc, load.loadId());
     }
 
     /** Creates the load's table, or (a restart) learns the keys its committed chunks wrote. */
@@ -63,7 +70,8 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
     public void open(ExecutionContext executionContext) {
         jdbc.update("call warehouse.create_production_fact_table(?)", load.loadId());
         factTable.open();
-        router.learn(dataSource, factTable, table);
+        slots.open();
+        router.learn(dataSource, factTable, table, sheetTable);
         jdbc.query("select source, edition, commodity from warehouse.production_load_slice where load_id = ?",
                 rs -> {
                     slices.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
@@ -77,6 +85,8 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
         // written, and the restart writes them again (exactly once either way). The merge commits durably.
         jdbc.execute("set local synchronous_commit = off");
         List<ProductionRow> copied = new ArrayList<>();
+        List<ProductionRow> single = new ArrayList<>();
+        List<SheetRowEncoder.SheetRow> sheetRows = new ArrayList<>();
         List<ProductionRow> staged = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
         List<MappedRow.Ignored> ignored = new ArrayList<>();
@@ -97,7 +107,19 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
                 lastSliced = f;
             }
             if (!facts.isEmpty()) {
+                int from = copied.size();
                 router.split(facts, copied, staged);
+                if (copied.size() > from) {
+                    // the row's facts that go by COPY: one sheet row when they fit it, else one row a fact
+                    List<ProductionRow> mine = copied.size() - from == facts.size() ? facts
+                            : List.copyOf(copied.subList(from, copied.size()));
+                    int[] s = SheetRowEncoder.fit(mine, slots);
+                    if (s != null) {
+                        sheetRows.add(new SheetRowEncoder.SheetRow(mine, s));
+                    } else {
+                        single.addAll(mine);
+                    }
+                }
             }
             rejects.addAll(row.rejects());
             if (row.ignored() != null) {
@@ -106,13 +128,27 @@ class ProductionFactWriter implements ItemStreamWriter<List<MappedRow>> {
         }
         // columns added (DDL) before the COPY starts: the connection takes no other statement while it runs
         factTable.prepare(copied);
+        slots.record();
         long facts = copied.size();
-        if (!copied.isEmpty()) {
+        if (!single.isEmpty()) {
             FactEncoder encoder = new FactEncoder(factTable.columns(), load);
             PgBinaryCopy copy = PgBinaryCopy.into(dataSource, table, encoder.columnNames());
             try {
-                for (ProductionRow f : copied) {
+                for (ProductionRow f : single) {
                     encoder.write(copy, f);
+                }
+            } catch (RuntimeException e) {
+                copy.abort();
+                throw e;
+            }
+            copy.close();
+        }
+        if (!sheetRows.isEmpty()) {
+            SheetRowEncoder encoder = new SheetRowEncoder(factTable.columns(), load);
+            PgBinaryCopy copy = PgBinaryCopy.into(dataSource, sheetTable, encoder.columnNames());
+            try {
+                for (SheetRowEncoder.SheetRow r : sheetRows) {
+                    encoder.write(copy, r);
                 }
             } catch (RuntimeException e) {
                 copy.abort();

@@ -123,10 +123,11 @@ public class SpreadsheetBench {
         for (Long loadId : jdbc.queryForList("select distinct load_id from warehouse.production_load_slice where source = 'bench'",
                 Long.class)) {
             jdbc.execute("drop table if exists warehouse.production_fact_" + loadId);
+            jdbc.execute("drop table if exists warehouse.production_sheet_row_" + loadId);
             jdbc.update("delete from warehouse.production_load_slice where load_id = ?", loadId);
             jdbc.update("delete from warehouse.production_load where load_id = ?", loadId);
         }
-        jdbc.update("delete from warehouse.production_fact where source = 'bench'");
+        jdbc.update("delete from warehouse.production_fact_base where source = 'bench'");
         jdbc.update("delete from staging.production_row where source = 'bench'");
         return new Result(rows, file, Files.size(file), generate, parse, parsed, parsePeak, importTime, read, facts,
                 importPeak, steps, cpu.jvmSeconds(), cpu.gcPauseSeconds(), cpu.serverSecondsByKind(),

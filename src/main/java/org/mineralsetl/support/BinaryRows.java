@@ -23,6 +23,8 @@ public final class BinaryRows {
     byte[] buf;
     int used;
     private int rows;
+    /** Where the open array value's length goes (-1: none open). */
+    private int arrayStart = -1;
 
     public BinaryRows(int initialBytes) {
         buf = new byte[Math.max(64, initialBytes)];
@@ -114,6 +116,38 @@ public final class BinaryRows {
         putInt(value.length);
         System.arraycopy(value, 0, buf, used, value.length);
         used += value.length;
+        return this;
+    }
+
+    /**
+     * Starts a one-dimensional array value of {@code length} elements of type {@code elementOid} (pg_type oid:
+     * numeric 1700, text 25, bool 16); its elements follow, each written as a value (null allowed), then
+     * {@link #endArray()}.
+     */
+    public BinaryRows startArray(int elementOid, int length) {
+        if (arrayStart >= 0) {
+            throw new IllegalStateException("an array is already open");
+        }
+        ensure(24);
+        arrayStart = used;
+        putInt(0);
+        putInt(1);
+        // the has-nulls flag: the server works it out from the elements itself
+        putInt(0);
+        putInt(elementOid);
+        putInt(length);
+        putInt(1);
+        return this;
+    }
+
+    /** Ends the array value {@link #startArray} began: its length, now known, goes before it. */
+    public BinaryRows endArray() {
+        int length = used - arrayStart - 4;
+        buf[arrayStart] = (byte) (length >>> 24);
+        buf[arrayStart + 1] = (byte) (length >>> 16);
+        buf[arrayStart + 2] = (byte) (length >>> 8);
+        buf[arrayStart + 3] = (byte) length;
+        arrayStart = -1;
         return this;
     }
 

@@ -25,6 +25,9 @@ class NarrowLoadTableIntegrationTests extends WarehouseIntegrationTest {
             select attname::text from pg_attribute
             where attrelid = 'warehouse.production_fact_1'::regclass and attnum > 0 and not attisdropped""";
 
+    /** The load's sheet-row table (V35), where the facts of a workbook row go as one row. */
+    private static final String SHEET_COLUMNS = COLUMNS.replace("production_fact_1", "production_sheet_row_1");
+
     @TempDir
     Path dir;
 
@@ -41,6 +44,9 @@ class NarrowLoadTableIntegrationTests extends WarehouseIntegrationTest {
         assertThat(jdbc.queryForList(COLUMNS, String.class))
                 .contains("entity_label", "entity_key", "year", "quantity_t", "original_text", "row_number", "load_id")
                 .doesNotContain("source", "edition", "commodity", "sheet", "note", "source_file_id", "job_execution_id");
+        assertThat(jdbc.queryForList(SHEET_COLUMNS, String.class))
+                .contains("entity_label", "original_value", "original_text", "quantity_t", "row_number", "load_id")
+                .doesNotContain("source", "edition", "commodity", "sheet", "note", "source_file_id", "job_execution_id");
         assertThat(jdbc.queryForList("""
                 select column_name || '=' || coalesce(value, 'null') from warehouse.production_load_constant
                 where load_id = 1 and column_name in ('source', 'commodity', 'sheet', 'note', 'basis')
@@ -49,7 +55,11 @@ class NarrowLoadTableIntegrationTests extends WarehouseIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 select value::bigint = ? from warehouse.production_load_constant
                 where load_id = 1 and column_name = 'job_execution_id'""", Boolean.class, o.jobExecutionId())).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact_1", Long.class)).isEqualTo(5);
+        // Chile's and Peru's facts: one sheet row each, a value a fact
+        assertThat(jdbc.queryForObject("select count(*) from warehouse.production_sheet_row_1", Long.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from warehouse.production_sheet_row_1 as r, unnest(r.original_value) as v
+                where v is not null""", Long.class)).isEqualTo(5);
     }
 
     @Test
@@ -82,6 +92,7 @@ class NarrowLoadTableIntegrationTests extends WarehouseIntegrationTest {
                 where f.source_file_id = l.source_file_id and f.job_execution_id = ? and f.loaded_at is not null""",
                 Long.class, o.jobExecutionId())).isEqualTo(5);
         assertThat(jdbc.queryForList(COLUMNS, String.class)).contains("commodity", "sheet", "note", "source", "loaded_at");
+        assertThat(jdbc.queryForList(SHEET_COLUMNS, String.class)).contains("commodity", "sheet", "note", "source", "loaded_at");
     }
 
     @Test

@@ -48,11 +48,13 @@ class ProductionFactLoadIntegrationTests extends WarehouseIntegrationTest {
         assertThat(load.rowsRejected()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact", Long.class)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select count(*) from staging.production_row", Long.class)).isZero();
-        // the load's own table, now a child of warehouse.production_fact
+        // the load's own tables, now children of the tables behind the view warehouse.production_fact (V35)
         assertThat(jdbc.queryForObject("""
                 select count(*) from pg_inherits
-                where inhrelid = 'warehouse.production_fact_1'::regclass
-                  and inhparent = 'warehouse.production_fact'::regclass""", Long.class)).isEqualTo(1);
+                where (inhrelid, inhparent) in (
+                    ('warehouse.production_fact_1'::regclass, 'warehouse.production_fact_base'::regclass),
+                    ('warehouse.production_sheet_row_1'::regclass, 'warehouse.production_sheet_row'::regclass))""",
+                Long.class)).isEqualTo(2);
     }
 
     @Test
@@ -90,7 +92,10 @@ class ProductionFactLoadIntegrationTests extends WarehouseIntegrationTest {
         ImportLauncher.Outcome o = importFile("mapping:wmd", file, 10.0);
         assertThat(o.status()).isEqualTo(ImportLauncher.Status.REJECTS_OVER_THRESHOLD);
         assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact_1", Long.class)).isEqualTo(3);
+        // Chile's three facts: one sheet row (V35)
+        assertThat(jdbc.queryForObject("""
+                select count(*) from warehouse.production_sheet_row_1 as r, unnest(r.original_value) as v
+                where v is not null""", Long.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select attached_at is null from warehouse.production_load where load_id = 1",
                 Boolean.class)).isTrue();
     }

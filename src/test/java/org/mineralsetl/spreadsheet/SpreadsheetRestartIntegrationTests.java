@@ -26,13 +26,22 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
             select commodity || '|' || entity_key || '|' || year || '|' || quantity_t || '|' || sheet || '|' || row_number
             from warehouse.production_fact order by 1""";
 
-    /** The table the load's facts go to before the merge attaches it (load ids start at 1 again after emptying). */
-    private static final String LOAD_TABLE = "warehouse.production_fact_1";
+    /**
+     * The tables the load's facts go to before the merge attaches them (load ids start at 1 again after emptying):
+     * one row a fact, and one row a workbook row (V35).
+     */
+    private static final List<String> LOAD_TABLES = List.of("warehouse.production_fact_1", "warehouse.production_sheet_row_1");
+
+    /** The workbook rows (sheet|row) whose facts the load's tables hold. */
+    private static final String LOADED_ROWS = "select distinct sheet || '|' || row_number from warehouse.production_fact_1"
+            + " union select distinct sheet || '|' || row_number from warehouse.production_sheet_row_1";
 
     @AfterEach
     void dropTrigger() {
-        if (jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, LOAD_TABLE)) {
-            jdbc.execute("drop trigger if exists xlsx_test_crash on " + LOAD_TABLE);
+        for (String table : LOAD_TABLES) {
+            if (jdbc.queryForObject("select to_regclass(?) is not null", Boolean.class, table)) {
+                jdbc.execute("drop trigger if exists xlsx_test_crash on " + table);
+            }
         }
         jdbc.execute("drop function if exists staging.xlsx_test_crash()");
     }
@@ -52,18 +61,20 @@ class SpreadsheetRestartIntegrationTests extends WarehouseIntegrationTest {
                     end if;
                     return new;
                 end $$""");
-        // the load (id 1 again) finds its table made, as a restart would, and fills it
+        // the load (id 1 again) finds its tables made, as a restart would, and fills them
         jdbc.execute("call warehouse.create_production_fact_table(1)");
-        jdbc.execute("create trigger xlsx_test_crash before insert on " + LOAD_TABLE
-                + " for each row execute function staging.xlsx_test_crash()");
+        for (String table : LOAD_TABLES) {
+            jdbc.execute("create trigger xlsx_test_crash before insert on " + table
+                    + " for each row execute function staging.xlsx_test_crash()");
+        }
         ImportLauncher.Outcome failed = importFile("mapping:wmd", WMD);
         assertThat(failed.status()).isEqualTo(ImportLauncher.Status.FAILED);
         assertThat(failed.message()).contains("simulated crash at sheet Silver, row 3");
         assertThat(jdbc.queryForObject("select count(*) from warehouse.production_fact", Long.class)).isZero();
-        long committed = jdbc.queryForObject("select count(distinct (sheet, row_number)) from " + LOAD_TABLE, Long.class);
+        long committed = jdbc.queryForObject("select count(*) from (" + LOADED_ROWS + ") as r", Long.class);
         assertThat(committed).isPositive();
         // the rows whose facts the first execution committed: in the load's table, or staged for the merge
-        List<String> committedRows = jdbc.queryForList("select distinct sheet || '|' || row_number from " + LOAD_TABLE
+        List<String> committedRows = jdbc.queryForList(LOADED_ROWS
                 + " union select distinct sheet || '|' || row_number from staging.production_row", String.class);
         // chunks of 500 rows committed before the crash (the failing chunk's reads were rolled back)
         long commits = jdbc.queryForObject("""
