@@ -268,9 +268,10 @@ begin
             where f.load_id = %s and (f.row_table, f.row_ctid) in (select row_table, row_ctid from production_moved_row)
             $sql$, 'production_fact_' || moving.load_id, columns, columns, moving.load_id);
     end loop;
+    -- the load_id condition lets the planner skip the sheet-row tables of every other load (their CHECKs)
     delete from warehouse.production_sheet_row as r
     using production_moved_row as m
-    where r.tableoid = m.row_table and r.ctid = m.row_ctid;
+    where r.load_id = any(p_load_ids) and r.tableoid = m.row_table and r.ctid = m.row_ctid;
     drop table production_moved_row;
 end $$;
 

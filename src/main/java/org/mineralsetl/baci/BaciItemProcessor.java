@@ -93,9 +93,12 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
         }
         CharSequence qText = r.text(5);
-        BigDecimal q = qText.length() == 0 ? null : decimal(qText);
-        if (q == null && qText.length() > 0 && !qText.toString().equalsIgnoreCase("NA")) {
-            return reject(r, "q", "quantity q '" + qText + "' is not a number");
+        BigDecimal q = null;
+        if (qText.length() > 0 && !isNa(qText)) {
+            q = decimal(qText);
+            if (q == null) {
+                return reject(r, "q", "quantity q '" + qText + "' is not a number");
+            }
         }
         BigDecimal usd = v.movePointRight(3);
         TradeRow row = new TradeRow(SOURCE, file.release(), year, 0, file.hsRevision(), exporter, importer, "X", k,
@@ -103,6 +106,12 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
                 v, "kUSD", null, usd, q, q, q == null ? null : "t", q, q == null ? null : "t",
                 null, null, null, null, null, r.lineNumber());
         return new Processed<>(List.of(row), List.of());
+    }
+
+    /** BACI's mark of a missing quantity, NA in any case (checked before parsing: a year has many). */
+    private static boolean isNa(CharSequence text) {
+        return text.length() == 2 && (text.charAt(0) == 'N' || text.charAt(0) == 'n')
+                && (text.charAt(1) == 'A' || text.charAt(1) == 'a');
     }
 
     private TradeParty party(CharSequence code) {

@@ -44,6 +44,7 @@ public final class BinaryRows {
     public void clear() {
         used = 0;
         rows = 0;
+        arrayStart = -1;
     }
 
     public BinaryRows startRow(int columns) {
@@ -142,6 +143,9 @@ public final class BinaryRows {
 
     /** Ends the array value {@link #startArray} began: its length, now known, goes before it. */
     public BinaryRows endArray() {
+        if (arrayStart < 0) {
+            throw new IllegalStateException("no array is open");
+        }
         int length = used - arrayStart - 4;
         buf[arrayStart] = (byte) (length >>> 24);
         buf[arrayStart + 1] = (byte) (length >>> 16);

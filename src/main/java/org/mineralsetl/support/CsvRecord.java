@@ -3,6 +3,7 @@ package org.mineralsetl.support;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One record of a CSV file as read: the file, the line where the record starts (1 = the header line),
@@ -119,8 +120,21 @@ public final class CsvRecord {
         return file.getFileName() + ":" + lineNumber + " " + String.join(",", cells());
     }
 
-    /** ASCII text inside a byte array, read in place. */
-    private record Ascii(byte[] bytes, int start, int end) implements CharSequence {
+    /**
+     * ASCII text inside a byte array, read in place. Not a record, and without equals: compare it with
+     * {@code String.contentEquals}, never with {@code equals} or as a map key.
+     */
+    private static final class Ascii implements CharSequence {
+
+        private final byte[] bytes;
+        private final int start;
+        private final int end;
+
+        Ascii(byte[] bytes, int start, int end) {
+            this.bytes = bytes;
+            this.start = start;
+            this.end = end;
+        }
 
         @Override
         public int length() {
@@ -129,11 +143,12 @@ public final class CsvRecord {
 
         @Override
         public char charAt(int index) {
-            return (char) bytes[start + java.util.Objects.checkIndex(index, end - start)];
+            return (char) bytes[start + Objects.checkIndex(index, end - start)];
         }
 
         @Override
         public CharSequence subSequence(int from, int to) {
+            Objects.checkFromToIndex(from, to, end - start);
             return new Ascii(bytes, start + from, start + to);
         }
 

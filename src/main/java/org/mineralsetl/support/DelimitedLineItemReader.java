@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * breaks inside cells (such a cell reaches the row mapper with its stray quote and is rejected there). Same contract as
  * {@link CsvItemReader} (header check, row mapper, blank lines skipped, restartable by item count), about
  * 4x faster than opencsv on such files because it does no per-character state machine. It works on the file's
- * bytes: a line ends at LF (a CR before it is dropped); an ASCII line (all of BACI) is cut into cells without
+ * bytes: a line ends at LF (CRs before it are dropped; a CR elsewhere is part of its cell, as LineRangePartitioner
+ * counts lines by LF too); an ASCII line (all of BACI) is cut into cells without
  * decoding, any other is decoded strictly as UTF-8 (bytes that are not fail the file, naming the line). Use
  * CsvItemReader for anything else.
  * <p>
@@ -148,8 +149,8 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
             lineStart = next;
             lineEnd = lf < 0 ? filled : lf;
             next = lf < 0 ? filled : lf + 1;
-            if (lineEnd > lineStart && buf[lineEnd - 1] == '\r') {
-                lineEnd--;
+            while (lineEnd > lineStart && buf[lineEnd - 1] == '\r') {
+                lineEnd--; // CRLF, and the CRs some exports double
             }
             line++;
             if (!isBlank(lineStart, lineEnd)) {
@@ -176,10 +177,14 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
         }
     }
 
+    /** Blank as String.isBlank says: ASCII white space, or, in a line that is not ASCII, any Unicode space. */
     private boolean isBlank(int from, int to) {
         for (int i = from; i < to; i++) {
             byte b = buf[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\f' && b != 0x0B) {
+            if (b < 0) {
+                return decode(from, to).isBlank();
+            }
+            if (b != ' ' && (b < '\t' || b > '\r') && (b < 0x1C || b > 0x1F)) {
                 return false;
             }
         }

@@ -82,7 +82,8 @@ class SheetRowIntegrationTests extends WarehouseIntegrationTest {
     @Test
     void derivesTextsAndQuantitiesExactlyAsTheServerPrintsThem() {
         List<String> numbers = List.of("0", "0.000", "1", "7.10", "12.50", "1234000", "1E+3", "0.00000000012",
-                "123456789012345678901234567890.123456789", "99999999.99999999", "5000", "0.0", "1.0E-7");
+                "123456789012345678901234567890.123456789", "99999999.99999999", "5000", "0.0", "1.0E-7", "-7.10", "-0.25",
+                "-1234000", "-123456789012345678901234567890.5");
         jdbc.execute("create table public.sheet_row_test (n numeric[])");
         try {
             try (PgBinaryCopy copy = PgBinaryCopy.into(dataSource, "public.sheet_row_test", List.of("n"))) {
@@ -96,14 +97,12 @@ class SheetRowIntegrationTests extends WarehouseIntegrationTest {
                     String.class);
             List<String> trimmed = jdbc.queryForList("select trim_scale(v)::text from public.sheet_row_test, unnest(n) with ordinality as u (v, i) order by i",
                     String.class);
-            List<String> ownTexts = new ArrayList<>();
             List<String> stripped = new ArrayList<>();
             for (int i = 0; i < numbers.size(); i++) {
                 BigDecimal d = new BigDecimal(numbers.get(i));
                 // the encoder's judgement, for the text the server prints and for a number written in other digits
                 assertThat(SheetRowEncoder.isOwnText(d, texts.get(i))).as(numbers.get(i)).isTrue();
                 assertThat(SheetRowEncoder.isOwnText(d, texts.get(i) + "0")).as(numbers.get(i)).isFalse();
-                ownTexts.add(texts.get(i));
                 BigDecimal strip = MappingItemProcessor.withoutTrailingZeros(d);
                 assertThat(SheetRowEncoder.isValueWithoutTrailingZeros(strip, d)).as(numbers.get(i)).isTrue();
                 stripped.add(strip.scale() < 0 ? strip.setScale(0).toPlainString() : strip.toPlainString());
@@ -112,6 +111,8 @@ class SheetRowIntegrationTests extends WarehouseIntegrationTest {
                 }
             }
             assertThat(trimmed).containsExactlyElementsOf(stripped);
+            // each element arrives as the decimal it was, display scale and sign included
+            assertThat(texts).containsExactlyElementsOf(numbers.stream().map(n -> new BigDecimal(n).toPlainString()).toList());
             assertThat(SheetRowEncoder.isOwnText(new BigDecimal("7"), "07")).isFalse();
             assertThat(SheetRowEncoder.isOwnText(new BigDecimal("7"), "7e")).isFalse();
             assertThat(MappingItemProcessor.decimal("0123")).isEqualTo(new BigDecimal("0123"));

@@ -89,4 +89,65 @@ class DelimitedLineItemReaderTests {
         assertThat(rest.get(1)).isEqualTo("30032:30001");
         assertThat(rest).hasSize(20_001).endsWith("50050:50000");
     }
+
+    @Test
+    void dropsDoubledCarriageReturnsAndSkipsUnicodeBlankLines() throws Exception {
+        Path f = file("a,b\r\r\n1,2\r\r\n\u3000\n\u001F \n3,4".getBytes("UTF-8"));
+        assertThat(read(f, new ExecutionContext(), Integer.MAX_VALUE)).containsExactly("header:a|b", "2:1|2", "5:3|4");
+    }
+
+    @Test
+    void decodesACharacterSplitAcrossTheBufferBoundary() throws Exception {
+        // "é" (two bytes) starts at byte 65,535: its line is only whole after the buffer is refilled
+        String head = "a,b\n";
+        String pad = "x".repeat(65_535 - head.length() - 2);
+        Path f = file((head + "1," + pad + "é\n2,z\n").getBytes("UTF-8"));
+        List<String> rows = read(f, new ExecutionContext(), Integer.MAX_VALUE);
+        assertThat(rows.get(1)).isEqualTo("2:1|" + pad + "é");
+        assertThat(rows.get(2)).isEqualTo("3:2|z");
+    }
+
+    @Test
+    void readsCellsInPlaceAsTheirStringsRead() throws Exception {
+        Path f = file("t,v,q\n2022, \"12.5\" ,\n2022,7,NA\n".getBytes("UTF-8"));
+        var reader = new DelimitedLineItemReader<>("r", f, h -> { }, r -> r);
+        reader.open(new ExecutionContext());
+        CsvRecord first = reader.read();
+        CsvRecord second = reader.read();
+        reader.close();
+        assertThat(first.size()).isEqualTo(3);
+        for (CsvRecord r : List.of(first, second)) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(r.cell(i).contentEquals(r.text(i))).as(r + " cell " + i).isTrue();
+                assertThat(r.text(i).toString()).isEqualTo(r.cell(i));
+            }
+        }
+        assertThat(first.cells()).containsExactly("2022", "12.5", "");
+        assertThat(second.text(2).subSequence(0, 1).toString()).isEqualTo("N");
+        assertThat(second.rawText()).isEqualTo("2022,7,NA");
+    }
+
+    @Test
+    void restartsInsideALineRangeWithTheFileLineNumbers() throws Exception {
+        String text = "a\n1\n2\n3\n4\n5\n6\n";
+        Path f = file(text.getBytes("UTF-8"));
+        // lines 4 to 6 of the file (records 3, 4, 5)
+        LineRange range = new LineRange(text.indexOf("3\n"), text.indexOf("6\n"), 4);
+        ExecutionContext ctx = new ExecutionContext();
+        List<String> got = new ArrayList<>();
+        for (int max : new int[]{2, Integer.MAX_VALUE}) {
+            var reader = new DelimitedLineItemReader<>("r", f, h -> assertThat(h).containsExactly("a"),
+                    r -> r.lineNumber() + ":" + r.cell(0), range);
+            reader.open(ctx);
+            String s;
+            int n = 0;
+            while (n < max && (s = reader.read()) != null) {
+                got.add(s);
+                n++;
+            }
+            reader.update(ctx);
+            reader.close();
+        }
+        assertThat(got).containsExactly("4:3", "5:4", "6:5");
+    }
 }
