@@ -16,6 +16,25 @@
 -- to warehouse.production_fact_<load_id> as before (V33, V34), now a child of warehouse.production_fact_base,
 -- which is the former warehouse.production_fact table with every fact loaded before this migration.
 
+-- A view or function over warehouse.production_fact follows the table to its new name and then sees only the
+-- facts stored one row a fact. The project's own views are re-created over the new view by the repeatable
+-- migrations; anything else (an analyst's view) is named here, to be re-created the same way.
+do $$
+declare
+    dependants text;
+begin
+    select string_agg(distinct d.refobjid::regclass::text, ', ')
+    into dependants
+    from pg_depend as dep
+    join pg_rewrite as rw on rw.oid = dep.objid
+    join pg_depend as d on d.objid = rw.oid and d.refobjid <> 'warehouse.production_fact'::regclass
+        and d.classid = 'pg_rewrite'::regclass and d.deptype = 'i'
+    where dep.classid = 'pg_rewrite'::regclass and dep.refobjid = 'warehouse.production_fact'::regclass;
+    if dependants is not null then
+        raise warning 'V35: views reading warehouse.production_fact will read warehouse.production_fact_base (facts stored one row a fact) until re-created: %. The repeatable migrations re-create the project''s own; re-create any other over warehouse.production_fact.', dependants;
+    end if;
+end $$;
+
 alter table warehouse.production_fact rename to production_fact_base;
 comment on table warehouse.production_fact_base is
     'Production facts stored one row a fact (USGS, staged and pre-V35 workbook facts; one child table a load). Query warehouse.production_fact or the v_* views.';

@@ -1,6 +1,8 @@
 package org.mineralsetl.spreadsheet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +74,20 @@ final class LoadSlots {
         }
         jdbc.batchUpdate("insert into warehouse.production_load_column (load_id, slot, year, column_name) values (?, ?, ?, ?)",
                 rows);
+        int committed = recorded;
         recorded = size;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // when the chunk rolls back, so do these slots: a writer that goes on (a retry, a skip) numbers them
+            // again, or its rows would hold values in slots that warehouse.production_load_column never names
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        size = committed;
+                        recorded = committed;
+                    }
+                }
+            });
+        }
     }
 }
