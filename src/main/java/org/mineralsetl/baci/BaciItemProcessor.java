@@ -2,6 +2,7 @@ package org.mineralsetl.baci;
 
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.Decimals;
 import org.mineralsetl.support.RejectRow;
 import org.mineralsetl.warehouse.CountryResolver;
 import org.mineralsetl.warehouse.HsMap;
@@ -88,14 +89,14 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         if (k == null) {
             return reject(r, "k", "product code k '" + r.cell(3) + "' is not an HS 6-digit code");
         }
-        BigDecimal v = decimal(r.text(4));
+        BigDecimal v = Decimals.parse(r.text(4));
         if (v == null) {
             return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
         }
         CharSequence qText = r.text(5);
         BigDecimal q = null;
         if (qText.length() > 0 && !isNa(qText)) {
-            q = decimal(qText);
+            q = Decimals.parse(qText);
             if (q == null) {
                 return reject(r, "q", "quantity q '" + qText + "' is not a number");
             }
@@ -127,10 +128,13 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         return countries.byCode("baci", code).map(TradeParty::of).orElse(null);
     }
 
-    /** The code as a number when it is written as one of 1 to 3 digits without a leading zero (or "0"), else -1. */
+    /**
+     * The code as a number when it is written as 1 to 3 digits, else -1 (leading zeros change nothing: the
+     * resolver reads BACI codes as numbers too).
+     */
     private static int smallNumber(CharSequence code) {
         int n = code.length();
-        if (n == 0 || n > 3 || (n > 1 && code.charAt(0) == '0')) {
+        if (n == 0 || n > 3) {
             return -1;
         }
         int v = 0;
@@ -157,44 +161,6 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             }
         }
         return n == 6 ? k : "0" + k;
-    }
-
-    /**
-     * The decimal as written ("1234.567" keeps scale 3), or null when it is not a number. Plain decimals of up to
-     * 18 digits (all of BACI's) are read digit by digit into a compact BigDecimal, without BigDecimal's parser.
-     */
-    static BigDecimal decimal(CharSequence text) {
-        int n = text.length();
-        if (n == 0) {
-            return null;
-        }
-        long unscaled = 0;
-        int digits = 0;
-        int scale = -1;
-        int i = text.charAt(0) == '-' ? 1 : 0;
-        for (; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                unscaled = unscaled * 10 + (c - '0');
-                digits++;
-            } else if (c == '.' && scale < 0) {
-                scale = 0;
-                continue;
-            } else {
-                break;
-            }
-            if (scale >= 0) {
-                scale++;
-            }
-        }
-        if (i == n && digits > 0 && digits <= 18) {
-            return BigDecimal.valueOf(text.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
-        }
-        try {
-            return new BigDecimal(text.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static Processed<TradeRow> reject(CsvRecord r, String column, String reason) {

@@ -2,6 +2,7 @@ package org.mineralsetl.cli;
 
 import org.mineralsetl.baci.BaciSampleFile;
 import org.mineralsetl.support.HeapPeak;
+import org.mineralsetl.support.ProcessCpu;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
 import org.postgresql.PGConnection;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Parameters;
 import javax.sql.DataSource;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -78,7 +78,7 @@ class BenchTradeCommand implements Callable<Integer> {
         ImportKind baci = kinds.byName("baci").orElseThrow();
         System.gc();
         long tb = System.nanoTime();
-        long cpu0 = processCpuNanos();
+        long cpu0 = ProcessCpu.nanos();
         ImportLauncher.Outcome o;
         long peak;
         try (HeapPeak heap = HeapPeak.start()) {
@@ -86,7 +86,8 @@ class BenchTradeCommand implements Callable<Integer> {
             peak = heap.bytes();
         }
         double b = secs(tb);
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        long cpu1 = ProcessCpu.nanos();
+        double cpu = cpu0 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e9;
         if (o.status() != ImportLauncher.Status.LOADED) {
             spec.commandLine().getErr().printf("error: import baci failed: %s%n", o.message());
             return EtlCommand.FAILED;
@@ -102,12 +103,6 @@ class BenchTradeCommand implements Callable<Integer> {
         jdbc.update("delete from warehouse.trade_slice where load_id = ?", benchLoad);
         Files.deleteIfExists(file);
         return EtlCommand.OK;
-    }
-
-    /** CPU time of this JVM (all its threads, JIT and GC included): the import's own share of the machine. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static double secs(long start) {

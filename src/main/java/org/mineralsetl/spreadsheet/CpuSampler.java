@@ -1,5 +1,6 @@
 package org.mineralsetl.spreadsheet;
 
+import org.mineralsetl.support.ProcessCpu;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class CpuSampler implements AutoCloseable {
     private final Map<Long, String> serverNames = new HashMap<>();
     private final long gcStart;
     /** The whole JVM's CPU (every thread: also the collector's and the JIT compiler's, which have no Java thread). */
-    private final long processStart = processCpuNanos();
+    private final long processStart = ProcessCpu.nanos();
     private long processEnd;
     private final long postmaster;
     private final Thread sampler;
@@ -85,12 +86,7 @@ final class CpuSampler implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sample();
-        processEnd = processCpuNanos();
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        processEnd = ProcessCpu.nanos();
     }
 
     /** CPU seconds by thread name (threads of one name summed; the sampler itself left out), busiest first. */

@@ -1,5 +1,6 @@
 package org.mineralsetl.spreadsheet;
 
+import org.mineralsetl.support.Decimals;
 import org.mineralsetl.support.Names;
 import org.mineralsetl.support.RejectRow;
 import org.mineralsetl.support.SpreadsheetRecord;
@@ -144,9 +145,8 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                 if (mapping.values().thousandsSeparators() && (number.indexOf(',') >= 0 || number.indexOf(' ') >= 0)) {
                     number = number.replace(",", "").replace(" ", "");
                 }
-                try {
-                    value = decimal(number);
-                } catch (NumberFormatException e) {
+                value = Decimals.parse(number);
+                if (value == null) {
                     rejects.add(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(),
                             "column " + column + ": '" + text + "' is not a number"));
                     continue;
@@ -229,23 +229,6 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
 
     private Matcher matcher(Pattern p, String text) {
         return matchers.computeIfAbsent(p, q -> q.matcher("")).reset(text);
-    }
-
-    /** The number of a cell's text: plain digits (most cells) without the parse of {@code new BigDecimal(String)}. */
-    static BigDecimal decimal(String number) {
-        int n = number.length();
-        if (n == 0 || n > 18) {
-            return new BigDecimal(number);
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = number.charAt(i);
-            if (c < '0' || c > '9') {
-                return new BigDecimal(number);
-            }
-            v = v * 10 + (c - '0');
-        }
-        return BigDecimal.valueOf(v);
     }
 
     /** {@link BigDecimal#stripTrailingZeros()}, without a new object for a whole number that has none to strip. */

@@ -164,12 +164,10 @@ public final class BinaryRows {
             return nullValue();
         }
         int scale = value.scale();
-        if (scale == 0 && value.precision() <= 18) {
-            return numeric(value.longValue(), 0);
-        }
-        if (scale > 0 && value.precision() <= 18) {
-            // the unscaled value fits a long: no BigInteger (scaleByPowerOfTen keeps a small value compact)
-            return numeric(value.scaleByPowerOfTen(scale).longValue(), scale);
+        if (scale >= 0 && value.precision() <= 18) {
+            // the unscaled value fits a long: no BigInteger (scaleByPowerOfTen keeps a small value compact, and a
+            // whole number needs no new object at all)
+            return numeric(scale == 0 ? value.longValue() : value.scaleByPowerOfTen(scale).longValue(), scale);
         }
         BigInteger unscaled = value.unscaledValue();
         if (scale < 0) {

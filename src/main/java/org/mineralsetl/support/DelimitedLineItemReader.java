@@ -74,12 +74,12 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
         if (!nextNonBlank()) {
             throw new BadFileException(file.getFileName() + ": the file is empty (no header line)");
         }
-        String first = decode(lineStart, lineEnd);
-        if (first.startsWith("\uFEFF")) {
-            first = first.substring(1);
+        int from = lineStart;
+        if (lineEnd - from >= 3 && buf[from] == (byte) 0xEF && buf[from + 1] == (byte) 0xBB && buf[from + 2] == (byte) 0xBF) {
+            from += 3; // the UTF-8 byte order mark
         }
         List<String> cells = new ArrayList<>();
-        for (String c : split(first)) {
+        for (String c : record(from, lineEnd).cells()) {
             cells.add(Names.strip(c));
         }
         header = List.copyOf(cells);
@@ -192,16 +192,29 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
     }
 
     /**
-     * The record of the line buf[from, to): an ASCII line (all of BACI) is kept as one copy of its bytes with the
-     * bounds of its cells, whose Strings are made only if the row mapper asks for them; any other line is decoded.
+     * The record of the line buf[from, to), cut into cells on its bytes: commas, spaces and double quotes are ASCII
+     * and never part of a longer UTF-8 character, so one cut serves every line. An ASCII line (all of BACI) is kept
+     * as one copy of its bytes with the bounds of its cells, whose Strings are made only if the row mapper asks for
+     * them; any other line is checked as UTF-8 and its cells decoded.
      */
     private CsvRecord record(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] < 0) {
-                return new CsvRecord(file, line, header, split(decode(from, to)));
+        byte[] bytes = Arrays.copyOfRange(buf, from, to);
+        int[] bounds = cut(bytes);
+        for (byte b : bytes) {
+            if (b < 0) {
+                decode(from, to); // fails the file, naming the line, unless it is UTF-8
+                String[] cells = new String[bounds.length / 2];
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = new String(bytes, bounds[2 * i], bounds[2 * i + 1] - bounds[2 * i], StandardCharsets.UTF_8);
+                }
+                return new CsvRecord(file, line, header, cells);
             }
         }
-        byte[] bytes = Arrays.copyOfRange(buf, from, to);
+        return new CsvRecord(file, line, header, bytes, bounds);
+    }
+
+    /** Start and end of each cell of the line: split on commas, surrounding spaces and double quotes dropped. */
+    private int[] cut(byte[] bytes) {
         int[] bounds = new int[2 * Math.max(width, 1)];
         int n = 0;
         int start = 0;
@@ -213,7 +226,6 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
             if (n == bounds.length) {
                 bounds = Arrays.copyOf(bounds, n * 2);
             }
-            // surrounding spaces and double quotes dropped
             int s = start;
             int e = comma;
             while (s < e && bytes[s] == ' ') {
@@ -233,7 +245,7 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
             }
             start = comma + 1;
         }
-        return new CsvRecord(file, line, header, bytes, n == bounds.length ? bounds : Arrays.copyOf(bounds, n));
+        return n == bounds.length ? bounds : Arrays.copyOf(bounds, n);
     }
 
     /** The line buf[from, to) as text, strictly UTF-8. */
@@ -246,40 +258,6 @@ public class DelimitedLineItemReader<T> extends AbstractItemCountingItemStreamIt
         } catch (CharacterCodingException e) {
             throw new BadFileException(file.getFileName() + ": not UTF-8 text near line " + line, e);
         }
-    }
-
-    private String[] split(String text) {
-        String[] cells = new String[Math.max(width, 1)];
-        int n = 0;
-        int start = 0;
-        int length = text.length();
-        while (true) {
-            int comma = text.indexOf(',', start);
-            int end = comma < 0 ? length : comma;
-            if (n == cells.length) {
-                cells = Arrays.copyOf(cells, n * 2);
-            }
-            cells[n++] = cell(text, start, end);
-            if (comma < 0) {
-                break;
-            }
-            start = comma + 1;
-        }
-        return n == cells.length ? cells : Arrays.copyOf(cells, n);
-    }
-
-    private String cell(String text, int start, int end) {
-        while (start < end && text.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) == ' ') {
-            end--;
-        }
-        if (end - start >= 2 && text.charAt(start) == '"' && text.charAt(end - 1) == '"') {
-            start++;
-            end--;
-        }
-        return text.substring(start, end);
     }
 
     @Override

@@ -115,8 +115,6 @@ class SheetRowIntegrationTests extends WarehouseIntegrationTest {
             assertThat(texts).containsExactlyElementsOf(numbers.stream().map(n -> new BigDecimal(n).toPlainString()).toList());
             assertThat(SheetRowEncoder.isOwnText(new BigDecimal("7"), "07")).isFalse();
             assertThat(SheetRowEncoder.isOwnText(new BigDecimal("7"), "7e")).isFalse();
-            assertThat(MappingItemProcessor.decimal("0123")).isEqualTo(new BigDecimal("0123"));
-            assertThat(MappingItemProcessor.decimal("12.50")).isEqualTo(new BigDecimal("12.50"));
         } finally {
             jdbc.execute("drop table public.sheet_row_test");
         }

@@ -1,4 +1,4 @@
-package org.mineralsetl.baci;
+package org.mineralsetl.support;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,20 +7,20 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BaciItemProcessorTests {
+class DecimalsTests {
 
     @Test
     void readsDecimalsExactlyAsBigDecimalWouldWithTheirScale() {
         for (String text : List.of("0", "0.000", "1234.567", "-12.5", "5.", ".5", "000123.4500", "999999999999999999",
-                "9999999999999999999", "123456789.123456789", "1e3", "+5", "-0.001")) {
-            assertThat(BaciItemProcessor.decimal(text)).as(text).isEqualTo(new BigDecimal(text));
+                "9999999999999999999", "123456789.123456789", "1e3", "+5", "-0.001", "0123", "12.50")) {
+            assertThat(Decimals.parse(text)).as(text).isEqualTo(new BigDecimal(text));
         }
     }
 
     @Test
     void refusesWhatIsNotANumber() {
         for (String text : List.of("", "-", ".", "1.2.3", "12a", "NA", "1,5")) {
-            assertThat(BaciItemProcessor.decimal(text)).as(text).isNull();
+            assertThat(Decimals.parse(text)).as(text).isNull();
         }
     }
 }
