@@ -1,6 +1,6 @@
 package org.mineralsetl;
 
-import org.mineralsetl.warehouse.WarehouseBusyException;
+import org.mineralsetl.database.WarehouseBusyException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -4,7 +4,7 @@
 -- Formula: over the imports reported by the group's members (ref.country_group_member), the share of value
 --   coming from China (CHN) and from members of the same group (intra_group_share_pct). Partner World and
 --   non-country areas are excluded from the denominator, as in import_dependence.
--- Source: indicator.classified_imports (R__indicator_base.sql), as import_dependence.sql.
+-- Source: indicator.classified_imports (R__20_indicator_base.sql), as import_dependence.sql.
 
 -- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
 -- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.

@@ -1,104 +1,107 @@
 package org.mineralsetl.baci;
 
-import org.mineralsetl.support.BlockItemReader;
+import org.mineralsetl.reference.CountryResolver;
+import org.mineralsetl.support.ChunkStepPerExecution;
+import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
-import org.mineralsetl.support.DelimitedLineItemReader;
+import org.mineralsetl.support.FileScan;
 import org.mineralsetl.support.LineRange;
 import org.mineralsetl.support.LineRangePartitioner;
-import org.mineralsetl.warehouse.CountryResolver;
-import org.mineralsetl.warehouse.HsMap;
+import org.mineralsetl.support.ReadProgress;
+import org.mineralsetl.trade.HsMap;
+import org.mineralsetl.trade.TradeFlowWriter;
+import org.mineralsetl.trade.TradeJobs;
+import org.mineralsetl.trade.TradeLoadOptions;
+import org.mineralsetl.trade.TradeRow;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
 import org.mineralsetl.warehouse.LoadSteps;
 import org.mineralsetl.warehouse.Processed;
-import org.mineralsetl.warehouse.TradeBlock;
-import org.mineralsetl.warehouse.TradeBlockEncoder;
-import org.mineralsetl.warehouse.TradeFlowWriter;
-import org.mineralsetl.warehouse.TradeLoadOptions;
-import org.mineralsetl.warehouse.TradeRow;
 import org.springframework.batch.core.configuration.annotation.JobScope;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv, t,i,j,k,v,q) into
- * warehouse.trade_flow at COPY speed: the file cut into line ranges loaded at once by a partitioned step (one
- * database session per part, so the server's work spreads over the cores), each read by the plain line reader in
- * blocks, processed and encoded ahead of its step, binary COPY straight into the load's own table in large chunks;
- * then a set-based merge that attaches it. Reader, writer, job, in reading order.
+ * {@code import baci}: a CEPII BACI year file (BACI_HS17_Y2022_V202301.csv: t,i,j,k,v,q; about 11 million lines)
+ * into warehouse.trade_flow. The file is cut into line ranges (at line starts found when its SHA-256 was taken)
+ * that a partitioned step loads at once, one database session each, so the server's work spreads over the cores:
+ * each part reads its range with the CSV reader, maps each line with the pure {@link BaciItemProcessor} and COPYs
+ * into the load's own table; {@link BaciKeyOrder} watches the line order so that the merge, which attaches the
+ * table, can skip its search for repeated keys. Reader, processor, writer, steps, job, in reading order.
  */
 @Configuration(proxyBeanMethods = false)
 class BaciJobConfiguration {
 
     static final String KIND = "baci";
     private static final String READER = "baciReader";
-
-    /** Lines per item: the step's per-item costs are paid per block of lines (a BACI year has 11M lines). */
-    static final int BLOCK = 1000;
-    /** Blocks read, processed and encoded ahead while the step writes: two chunks of 20,000 rows, about 4 MB. */
-    static final int PREFETCH = 40;
+    private static final String PARTITION_STEP = "baciLoadPartitionStep";
 
     /**
-     * The plain line reader, in blocks, each line through the pure {@link BaciItemProcessor} on the read-ahead
-     * thread (the step then has no processor of its own).
+     * The step each partition runs over its line range: the CSV reader, the pure {@link BaciItemProcessor}, the trade
+     * writer and the {@link BaciKeyOrder} watch, made for the partition's execution.
      */
     @Bean
-    @StepScope
-    BlockItemReader<CsvRecord, TradeBlock> baciReader(@Value("#{stepExecution}") StepExecution stepExecution,
-                                                      JdbcTemplate jdbc) {
-        var params = stepExecution.getJobExecution().getJobParameters();
-        Path path = Path.of(params.getString(LoadSteps.FILE));
-        LoadContext load = LoadContext.of(stepExecution.getJobExecution());
-        return new BlockItemReader<>(new DelimitedLineItemReader<>(READER, path,
-                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r,
-                LineRange.of(stepExecution.getExecutionContext())),
-                () -> {
-                    BaciFileName file = BaciFileName.of(path, TradeLoadOptions.hsRevision(params));
-                    // every row of a BACI file is an annual export total of the file's HS revision
-                    return new TradeBlockEncoder<>(new BaciItemProcessor(file, CountryResolver.load(jdbc), HsMap.load(jdbc)),
-                            load, () -> new TradeRow.Defaults(0, file.hsRevision(), "X", TradeRow.Breakdown.TOTALS));
-                },
-                BLOCK, PREFETCH);
+    Step baciLoadPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               DataSource dataSource, JdbcLoadDao loads, JdbcTemplate jdbc,
+                               @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
+        return new ChunkStepPerExecution<CsvRecord, Processed<TradeRow>>(PARTITION_STEP, jobRepository,
+                transactionManager, chunkSize, execution -> {
+            JobParameters params = execution.getJobExecution().getJobParameters();
+            Path path = Path.of(params.getString(LoadSteps.FILE));
+            CsvItemReader<CsvRecord> reader = new CsvItemReader<>(READER, path,
+                    header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r,
+                    LineRange.of(execution.getExecutionContext()));
+            BaciFileName name = BaciFileName.of(path, TradeLoadOptions.hsRevision(params));
+            return new ChunkStepPerExecution.Parts<>(reader,
+                    new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc)),
+                    new TradeFlowWriter(dataSource, loads, LoadContext.of(execution.getJobExecution())),
+                    List.of(new BaciKeyOrder(), new ReadProgress(reader)));
+        });
     }
 
-    @Bean
-    @StepScope
-    TradeFlowWriter baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
-                               JdbcLoadDao loads) {
-        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()));
-    }
-
-    /** The file's line ranges, one per partition of the load step (a small file is one range). */
+    /** The file's line ranges, one per partition (a file under etl.baci.partition-min-bytes a part stays whole). */
     @Bean
     @JobScope
-    LineRangePartitioner baciPartitioner(@Value("#{jobParameters['file']}") String file,
+    LineRangePartitioner baciPartitioner(@Value("#{jobParameters['fileSize']}") Long size,
+                                         @Value("#{jobParameters['lineIndex']}") String lineIndex,
                                          @Value("${etl.baci.partition-min-bytes:8388608}") long minBytes) {
-        return new LineRangePartitioner(Path.of(file), minBytes);
+        return new LineRangePartitioner(size == null ? 0 : size, FileScan.parseLineIndex(lineIndex), minBytes);
     }
 
     /**
-     * @param partitions parts of a file loaded at once (etl.baci.partitions; 0, the default: one per core, at
-     *                   most 4); each holds a pooled connection while it writes
+     * @param partitions parts of a file loaded at once (etl.baci.partitions; 0, the default: one per core, at most 4);
+     *                   each holds a pooled connection while it writes
      */
     @Bean
-    Job baciImportJob(LoadSteps loadSteps, TradeLoadOptions options,
-                      BlockItemReader<CsvRecord, TradeBlock> baciReader, TradeFlowWriter baciWriter,
-                      LineRangePartitioner baciPartitioner,
-                      @Value("${etl.baci.chunk-size:20000}") int chunkSize,
+    Step baciLoadStep(JobRepository jobRepository, Step baciLoadPartitionStep, LineRangePartitioner baciPartitioner,
                       @Value("${etl.baci.partitions:0}") int partitions) {
         int threads = partitions > 0 ? partitions : Math.min(4, Runtime.getRuntime().availableProcessors());
-        return loadSteps.tradeImportJob("baci", KIND, BaciJobConfiguration::inspect,
-                options.recordStep("baciOptionsStep", "baci"), baciReader, baciWriter, Math.max(1, chunkSize / BLOCK),
-                READER, baciPartitioner, threads);
+        return new StepBuilder("baciLoadStep", jobRepository)
+                .partitioner(PARTITION_STEP, baciPartitioner)
+                .step(baciLoadPartitionStep)
+                .gridSize(threads)
+                .taskExecutor(new SimpleAsyncTaskExecutor("baci-partition-"))
+                .build();
+    }
+
+    @Bean
+    Job baciImportJob(TradeJobs tradeJobs, Step baciLoadStep, JdbcTemplate jdbc) {
+        return tradeJobs.job("baci", KIND, TradeLoadOptions.Source.BACI, BaciJobConfiguration::inspect, baciLoadStep,
+                PARTITION_STEP, READER, contexts -> BaciKeyOrder.proof(CountryResolver.load(jdbc)).proven(contexts));
     }
 
     @Bean
@@ -110,8 +113,7 @@ class BaciJobConfiguration {
     /** Checks the name and the header; returns the BACI release (V202301) as the edition. */
     static String inspect(Path file) {
         String release = BaciFileName.release(file);
-        BaciItemProcessor.checkHeader(file.getFileName().toString(),
-                org.mineralsetl.support.CsvItemReader.readHeader(file));
+        BaciItemProcessor.checkHeader(file.getFileName().toString(), CsvItemReader.readHeader(file));
         return release;
     }
 }

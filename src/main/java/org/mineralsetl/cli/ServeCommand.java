@@ -1,6 +1,6 @@
 package org.mineralsetl.cli;
 
-import org.mineralsetl.warehouse.WarehouseServer;
+import org.mineralsetl.database.WarehouseServer;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,13 +1,15 @@
 package org.mineralsetl.comtrade;
 
+import java.util.Map;
+
 /**
- * The cells of one Comtrade record that the import uses, as text, whatever the layout (v1 API/bulk or
- * legacy): empty strings for columns the layout lacks. lineNumber and rawText point back at the source.
+ * The cells of one Comtrade record that the import uses, as text under their v1 API names (typeCode, refYear,
+ * reporterCode, ...), whatever the layout (v1 API/bulk or legacy): an empty string for a column the layout lacks.
+ * lineNumber and rawText point back at the source.
  */
-record ComtradeFields(
-        String typeCode, String freqCode, String refYear, String refMonth, String reporterCode, String flowCode,
-        String partnerCode, String partner2Code, String classificationCode, String cmdCode, String customsCode,
-        String mosCode, String motCode, String qtyUnitCode, String qtyUnitAbbr, String qty, String netWgt,
-        String cifValue, String fobValue, String primaryValue, String isQtyEstimated, String isNetWgtEstimated,
-        String isReported, String isAggregate, long lineNumber, String rawText) {
+record ComtradeFields(Map<String, String> cells, long lineNumber, String rawText) {
+
+    String get(String v1Name) {
+        return cells.getOrDefault(v1Name, "");
+    }
 }

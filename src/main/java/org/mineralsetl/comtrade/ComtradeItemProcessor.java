@@ -1,11 +1,11 @@
 package org.mineralsetl.comtrade;
 
 import org.mineralsetl.support.RejectRow;
-import org.mineralsetl.warehouse.CountryResolver;
-import org.mineralsetl.warehouse.HsMap;
+import org.mineralsetl.reference.CountryResolver;
+import org.mineralsetl.trade.HsMap;
 import org.mineralsetl.warehouse.Processed;
-import org.mineralsetl.warehouse.TradeParty;
-import org.mineralsetl.warehouse.TradeRow;
+import org.mineralsetl.trade.TradeParty;
+import org.mineralsetl.trade.TradeRow;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.math.BigDecimal;
@@ -33,7 +33,6 @@ import java.util.Set;
  */
 class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<TradeRow>> {
 
-    static final String SOURCE = "comtrade";
     private static final Set<String> FLOWS = Set.of("M", "X", "RM", "RX");
     private static final Map<String, String> REVISIONS = Map.of("H0", "HS1992", "H1", "HS1996", "H2", "HS2002",
             "H3", "HS2007", "H4", "HS2012", "H5", "HS2017", "H6", "HS2022");
@@ -43,13 +42,11 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
             Map.entry("11", "12u"), Map.entry("12", "m3"), Map.entry("13", "carat"));
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    private final String edition;
     private final boolean keepBreakdowns;
     private final CountryResolver countries;
     private final HsMap hsMap;
 
-    ComtradeItemProcessor(String edition, boolean keepBreakdowns, CountryResolver countries, HsMap hsMap) {
-        this.edition = edition;
+    ComtradeItemProcessor(boolean keepBreakdowns, CountryResolver countries, HsMap hsMap) {
         this.keepBreakdowns = keepBreakdowns;
         this.countries = countries;
         this.hsMap = hsMap;
@@ -77,72 +74,73 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
     }
 
     private TradeRow normalise(ComtradeFields f) {
-        if (!f.typeCode().isEmpty() && !f.typeCode().equals("C")) {
-            throw new Refused("typeCode", "type code " + f.typeCode() + " is not goods trade (C); services are not loaded");
+        if (!f.get("typeCode").isEmpty() && !f.get("typeCode").equals("C")) {
+            throw new Refused("typeCode", "type code " + f.get("typeCode") + " is not goods trade (C); services are not loaded");
         }
-        int year = integer("refYear", f.refYear());
+        int year = integer("refYear", f.get("refYear"));
         if (year < 1950 || year > 2100) {
-            throw new Refused("refYear", "year " + f.refYear() + " is not a plausible reference year");
+            throw new Refused("refYear", "year " + f.get("refYear") + " is not a plausible reference year");
         }
         int month = month(f);
-        String flow = f.flowCode().toUpperCase(Locale.ROOT);
+        String flow = f.get("flowCode").toUpperCase(Locale.ROOT);
         if (!FLOWS.contains(flow)) {
-            throw new Refused("flowCode", "flow code '" + f.flowCode() + "' is not one of M, X, RM, RX; other flows are refused");
+            throw new Refused("flowCode", "flow code '" + f.get("flowCode") + "' is not one of M, X, RM, RX; other flows are refused");
         }
-        TradeRow.Breakdown breakdown = new TradeRow.Breakdown(f.customsCode().isEmpty() ? "C00" : f.customsCode(),
-                codeOrZero("motCode", f.motCode()), codeOrZero("mosCode", f.mosCode()),
-                codeOrZero("partner2Code", f.partner2Code()));
+        TradeRow.Breakdown breakdown = new TradeRow.Breakdown(f.get("customsCode").isEmpty() ? "C00" : f.get("customsCode"),
+                codeOrZero("motCode", f.get("motCode")), codeOrZero("mosCode", f.get("mosCode")),
+                codeOrZero("partner2Code", f.get("partner2Code")));
         if (!breakdown.isTotal() && !keepBreakdowns) {
             return null;
         }
-        String revision = REVISIONS.get(f.classificationCode().toUpperCase(Locale.ROOT));
+        String revision = REVISIONS.get(f.get("classificationCode").toUpperCase(Locale.ROOT));
         if (revision == null) {
-            throw new Refused("classificationCode", "classification '" + f.classificationCode()
+            throw new Refused("classificationCode", "classification '" + f.get("classificationCode")
                     + "' is not an HS revision (H0-H6)");
         }
-        TradeParty reporter = party("reporterCode", "reporter", f.reporterCode());
+        TradeParty reporter = party("reporterCode", "reporter", f.get("reporterCode"));
         if (reporter.isWorld()) {
             throw new Refused("reporterCode", "reporter code 0 is World, which does not report");
         }
-        TradeParty partner = party("partnerCode", "partner", f.partnerCode());
-        String hsCode = hsCode(f.cmdCode());
+        TradeParty partner = party("partnerCode", "partner", f.get("partnerCode"));
+        String hsCode = hsCode(f.get("cmdCode"));
         String basis = flow.equals("M") || flow.equals("RM") ? "CIF" : "FOB";
-        BigDecimal cif = decimal("cifvalue", f.cifValue());
-        BigDecimal fob = decimal("fobvalue", f.fobValue());
-        BigDecimal value = decimal("primaryValue", f.primaryValue());
+        BigDecimal cif = decimal("cifvalue", f.get("cifvalue"));
+        BigDecimal fob = decimal("fobvalue", f.get("fobvalue"));
+        BigDecimal value = decimal("primaryValue", f.get("primaryValue"));
         if (value == null) {
             value = basis.equals("CIF") ? cif : fob;
         }
         if (value == null) {
             throw new Refused("primaryValue", "no trade value (primaryValue is empty)");
         }
-        BigDecimal netKg = decimal("netWgt", f.netWgt());
-        String unitCode = f.qtyUnitCode();
+        BigDecimal netKg = decimal("netWgt", f.get("netWgt"));
+        String unitCode = f.get("qtyUnitCode");
         boolean noQuantity = unitCode.isEmpty() || unitCode.equals("-1");
-        BigDecimal qty = noQuantity ? null : decimal("qty", f.qty());
-        String unit = noQuantity ? null : !f.qtyUnitAbbr().isEmpty() ? f.qtyUnitAbbr()
+        BigDecimal qty = noQuantity ? null : decimal("qty", f.get("qty"));
+        String unit = noQuantity ? null : !f.get("qtyUnitAbbr").isEmpty() ? f.get("qtyUnitAbbr")
                 : QTY_UNITS.getOrDefault(unitCode, "comtrade_unit_" + unitCode);
-        Boolean qtyEstimated = bool(f.isQtyEstimated());
-        Boolean netEstimated = bool(f.isNetWgtEstimated());
+        Boolean qtyEstimated = bool(f.get("isQtyEstimated"));
+        Boolean netEstimated = bool(f.get("isNetWgtEstimated"));
         Boolean estimate = qtyEstimated == null && netEstimated == null ? null
                 : Boolean.TRUE.equals(qtyEstimated) || Boolean.TRUE.equals(netEstimated);
-        return new TradeRow(SOURCE, edition, year, month, revision, reporter, partner, flow, hsCode, breakdown,
-                hsMap.lookup(hsCode), hsMap.version(), value, basis, value, "USD", cif, fob,
-                netKg == null ? null : netKg.divide(THOUSAND), netKg, netKg == null ? null : "kg", qty, unit,
-                estimate, qtyEstimated, netEstimated, bool(f.isReported()), bool(f.isAggregate()), f.lineNumber());
+        TradeRow.Key key = new TradeRow.Key(year, month, revision, reporter, partner, flow, hsCode, breakdown);
+        TradeRow.Flags flags = new TradeRow.Flags(estimate, qtyEstimated, netEstimated, bool(f.get("isReported")),
+                bool(f.get("isAggregate")));
+        return new TradeRow(key, hsMap.lookup(hsCode), value, netKg == null ? null : netKg.divide(THOUSAND),
+                f.lineNumber(), new TradeRow.ComtradeDetail(cif, fob, qty, unit, flags));
     }
 
     private static int month(ComtradeFields f) {
-        String freq = f.freqCode().toUpperCase(Locale.ROOT);
+        String freq = f.get("freqCode").toUpperCase(Locale.ROOT);
         if (freq.equals("A")) {
             return 0;
         }
         if (!freq.equals("M")) {
-            throw new Refused("freqCode", "frequency '" + f.freqCode() + "' is neither A (annual) nor M (monthly)");
+            throw new Refused("freqCode", "frequency '" + f.get("freqCode") + "' is neither A (annual) nor M (monthly)");
         }
-        int month = integer("refMonth", f.refMonth());
+        int month = integer("refMonth", f.get("refMonth"));
         if (month < 1 || month > 12) {
-            throw new Refused("refMonth", "month " + f.refMonth() + " of a monthly record is not 1-12");
+            throw new Refused("refMonth", "month " + f.get("refMonth") + " of a monthly record is not 1-12");
         }
         return month;
     }
@@ -179,15 +177,21 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
         return text.isBlank() ? 0 : integer(column, text);
     }
 
+    /** A value, weight or quantity: a number that cannot be negative, or null when the cell is empty. */
     private static BigDecimal decimal(String column, String text) {
         if (text.isBlank()) {
             return null;
         }
+        BigDecimal d;
         try {
-            return new BigDecimal(text.strip()).stripTrailingZeros();
+            d = new BigDecimal(text.strip()).stripTrailingZeros();
         } catch (NumberFormatException e) {
             throw new Refused(column, column + " '" + text + "' is not a number");
         }
+        if (d.signum() < 0) {
+            throw new Refused(column, column + " " + text.strip() + " is negative: a trade value, weight or quantity cannot be");
+        }
+        return d;
     }
 
     private static Boolean bool(String text) {

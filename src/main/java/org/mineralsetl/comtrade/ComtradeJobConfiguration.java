@@ -1,35 +1,37 @@
 package org.mineralsetl.comtrade;
 
-import org.mineralsetl.support.BlockItemReader;
+import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.support.CsvItemReader;
-import org.mineralsetl.warehouse.CountryResolver;
-import org.mineralsetl.warehouse.HsMap;
+import org.mineralsetl.support.ReadProgress;
+import org.mineralsetl.trade.HsMap;
+import org.mineralsetl.trade.TradeFlowWriter;
+import org.mineralsetl.trade.TradeJobs;
+import org.mineralsetl.trade.TradeLoadOptions;
+import org.mineralsetl.trade.TradeRow;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
-import org.mineralsetl.warehouse.LoadSteps;
 import org.mineralsetl.warehouse.Processed;
-import org.mineralsetl.warehouse.TradeBlock;
-import org.mineralsetl.warehouse.TradeBlockEncoder;
-import org.mineralsetl.warehouse.TradeFlowWriter;
-import org.mineralsetl.warehouse.TradeLoadOptions;
-import org.mineralsetl.warehouse.TradeRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code import comtrade} (v1 API/bulk layout, annual or monthly) and {@code import comtrade-legacy} (the
- * older comtrade.un.org layout) into warehouse.trade_fact. Both share the processor; the layout maps the
- * columns. Reader, processor, writer, step, job, in reading order.
+ * {@code import comtrade} (v1 API/bulk layout, annual or monthly) and {@code import comtrade-legacy} (the older
+ * comtrade.un.org layout) into warehouse.trade_flow. Both share the processor; the layout maps the columns.
+ * Readers, processor, writer, steps, jobs, in reading order.
  */
 @Configuration(proxyBeanMethods = false)
 class ComtradeJobConfiguration {
@@ -40,64 +42,82 @@ class ComtradeJobConfiguration {
     private static final String LEGACY_READER = "comtradeLegacyReader";
     private static final int CHUNK = 1000;
 
-    /** Records per item: the step's per-item costs are paid per block. */
-    private static final int BLOCK = 100;
-
     @Bean
     @StepScope
-    BlockItemReader<ComtradeFields, TradeBlock> comtradeReader(
-            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
-        return reader(READER, false, stepExecution, jdbc);
+    CsvItemReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
+        return reader(READER, false, Path.of(file));
     }
 
     @Bean
     @StepScope
-    BlockItemReader<ComtradeFields, TradeBlock> comtradeLegacyReader(
-            @Value("#{stepExecution}") StepExecution stepExecution, JdbcTemplate jdbc) {
-        return reader(LEGACY_READER, true, stepExecution, jdbc);
+    CsvItemReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
+        return reader(LEGACY_READER, true, Path.of(file));
     }
 
-    /** The CSV reader of the layout, in blocks, each record through the pure {@link ComtradeItemProcessor}. */
-    private static BlockItemReader<ComtradeFields, TradeBlock> reader(String name, boolean legacy,
-                                                                              StepExecution stepExecution,
-                                                                              JdbcTemplate jdbc) {
-        var job = stepExecution.getJobExecution();
-        Path path = Path.of(job.getJobParameters().getString(LoadSteps.FILE));
+    /** The CSV reader with the layout its header shows. */
+    private static CsvItemReader<ComtradeFields> reader(String name, boolean legacy, Path path) {
         AtomicReference<ComtradeLayout> layout = new AtomicReference<>();
         String fileName = path.getFileName().toString();
-        CsvItemReader<ComtradeFields> records = new CsvItemReader<>(name, path,
+        return new CsvItemReader<>(name, path,
                 header -> layout.set(legacy ? ComtradeLayout.legacy(fileName, header) : ComtradeLayout.v1(fileName, header)),
                 record -> layout.get().fields(record));
-        LoadContext load = LoadContext.of(job);
-        // Comtrade rows differ in flow, period and breakdown: no load defaults, every column in the COPY
-        return new BlockItemReader<>(records, () -> new TradeBlockEncoder<>(new ComtradeItemProcessor(load.edition(),
-                TradeLoadOptions.keepBreakdowns(job.getJobParameters()), CountryResolver.load(jdbc), HsMap.load(jdbc)),
-                load, () -> null), BLOCK, 0);
     }
 
     @Bean
     @StepScope
-    TradeFlowWriter comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution,
-                                   DataSource dataSource, JdbcLoadDao loads) {
+    ComtradeItemProcessor comtradeProcessor(@Value("#{jobParameters['keepBreakdowns']}") String keepBreakdowns,
+                                            JdbcTemplate jdbc) {
+        return new ComtradeItemProcessor("true".equalsIgnoreCase(keepBreakdowns == null ? "" : keepBreakdowns.trim()),
+                CountryResolver.load(jdbc), HsMap.load(jdbc));
+    }
+
+    @Bean
+    @StepScope
+    TradeFlowWriter comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
+                                   JdbcLoadDao loads) {
         return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()));
     }
 
     @Bean
-    Job comtradeImportJob(LoadSteps loadSteps, TradeLoadOptions options,
-                          BlockItemReader<ComtradeFields, TradeBlock> comtradeReader,
+    Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          CsvItemReader<ComtradeFields> comtradeReader, ComtradeItemProcessor comtradeProcessor,
                           TradeFlowWriter comtradeWriter) {
-        return loadSteps.tradeImportJob("comtrade", KIND, ComtradeFiles::inspectV1,
-                options.recordStep("comtradeOptionsStep", "comtrade"), comtradeReader, comtradeWriter, CHUNK / BLOCK,
-                READER, null, 1);
+        return loadStep("comtradeLoadStep", jobRepository, transactionManager, comtradeReader, comtradeProcessor,
+                comtradeWriter);
     }
 
     @Bean
-    Job comtradeLegacyImportJob(LoadSteps loadSteps, TradeLoadOptions options,
-                                BlockItemReader<ComtradeFields, TradeBlock> comtradeLegacyReader,
-                                TradeFlowWriter comtradeWriter) {
-        return loadSteps.tradeImportJob("comtradeLegacy", LEGACY_KIND, ComtradeFiles::inspectLegacy,
-                options.recordStep("comtradeLegacyOptionsStep", "comtrade"), comtradeLegacyReader, comtradeWriter,
-                CHUNK / BLOCK, LEGACY_READER, null, 1);
+    Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                CsvItemReader<ComtradeFields> comtradeLegacyReader,
+                                ComtradeItemProcessor comtradeProcessor, TradeFlowWriter comtradeWriter) {
+        return loadStep("comtradeLegacyLoadStep", jobRepository, transactionManager, comtradeLegacyReader,
+                comtradeProcessor, comtradeWriter);
+    }
+
+    private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                 CsvItemReader<ComtradeFields> reader, ComtradeItemProcessor processor,
+                                 TradeFlowWriter writer) {
+        return new StepBuilder(name, jobRepository)
+                .<ComtradeFields, Processed<TradeRow>>chunk(CHUNK)
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .listener(new ReadProgress(reader))
+                .build();
+    }
+
+    @Bean
+    Job comtradeImportJob(TradeJobs tradeJobs, Step comtradeLoadStep) {
+        return tradeJobs.job("comtrade", KIND, TradeLoadOptions.Source.COMTRADE, ComtradeFiles::inspectV1,
+                comtradeLoadStep, "comtradeLoadStep", READER, TradeJobs.KeyProof.NONE);
+    }
+
+    @Bean
+    Job comtradeLegacyImportJob(TradeJobs tradeJobs, Step comtradeLegacyLoadStep) {
+        return tradeJobs.job("comtradeLegacy", LEGACY_KIND, TradeLoadOptions.Source.COMTRADE,
+                ComtradeFiles::inspectLegacy, comtradeLegacyLoadStep, "comtradeLegacyLoadStep", LEGACY_READER,
+                TradeJobs.KeyProof.NONE);
     }
 
     @Bean

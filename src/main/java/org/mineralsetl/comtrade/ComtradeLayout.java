@@ -56,28 +56,45 @@ final class ComtradeLayout {
         return index;
     }
 
+    /** The v1 API columns the import reads. */
+    private static final List<String> V1_COLUMNS = List.of("typeCode", "freqCode", "refYear", "refMonth",
+            "reporterCode", "flowCode", "partnerCode", "partner2Code", "classificationCode", "cmdCode", "customsCode",
+            "mosCode", "motCode", "qtyUnitCode", "qtyUnitAbbr", "qty", "netWgt", "cifvalue", "fobvalue",
+            "primaryValue", "isQtyEstimated", "isNetWgtEstimated", "isReported", "isAggregate");
+
     ComtradeFields fields(CsvRecord r) {
+        Map<String, String> cells = new HashMap<>();
         if (legacy) {
             String flag = cell(r, "Flag");
             int f = flag.isEmpty() ? -1 : parseFlag(flag);
             String period = cell(r, "Period");
             boolean monthly = period.length() == 6;
-            return new ComtradeFields("C", monthly ? "M" : "A", cell(r, "Year"),
-                    monthly ? period.substring(4) : "", cell(r, "Reporter Code"), legacyFlow(cell(r, "Trade Flow Code"),
-                    cell(r, "Trade Flow")), cell(r, "Partner Code"), cell(r, "2nd Partner Code"),
-                    cell(r, "Classification"), cell(r, "Commodity Code"), cell(r, "Customs Proc. Code"), "",
-                    cell(r, "Mode of Transport Code"), cell(r, "Qty Unit Code"), cell(r, "Qty Unit"), cell(r, "Qty"),
-                    cell(r, "Netweight (kg)"), "", "", cell(r, "Trade Value (US$)"),
-                    f < 0 ? "" : String.valueOf((f & 2) != 0), f < 0 ? "" : String.valueOf((f & 4) != 0),
-                    "", "", r.lineNumber(), r.rawText());
+            cells.put("typeCode", "C");
+            cells.put("freqCode", monthly ? "M" : "A");
+            cells.put("refYear", cell(r, "Year"));
+            cells.put("refMonth", monthly ? period.substring(4) : "");
+            cells.put("reporterCode", cell(r, "Reporter Code"));
+            cells.put("flowCode", legacyFlow(cell(r, "Trade Flow Code"), cell(r, "Trade Flow")));
+            cells.put("partnerCode", cell(r, "Partner Code"));
+            cells.put("partner2Code", cell(r, "2nd Partner Code"));
+            cells.put("classificationCode", cell(r, "Classification"));
+            cells.put("cmdCode", cell(r, "Commodity Code"));
+            cells.put("customsCode", cell(r, "Customs Proc. Code"));
+            cells.put("motCode", cell(r, "Mode of Transport Code"));
+            cells.put("qtyUnitCode", cell(r, "Qty Unit Code"));
+            cells.put("qtyUnitAbbr", cell(r, "Qty Unit"));
+            cells.put("qty", cell(r, "Qty"));
+            cells.put("netWgt", cell(r, "Netweight (kg)"));
+            cells.put("primaryValue", cell(r, "Trade Value (US$)"));
+            // legacy flag bits: 2 quantity estimated, 4 net weight estimated
+            cells.put("isQtyEstimated", f < 0 ? "" : String.valueOf((f & 2) != 0));
+            cells.put("isNetWgtEstimated", f < 0 ? "" : String.valueOf((f & 4) != 0));
+        } else {
+            for (String column : V1_COLUMNS) {
+                cells.put(column, cell(r, column));
+            }
         }
-        return new ComtradeFields(cell(r, "typeCode"), cell(r, "freqCode"), cell(r, "refYear"), cell(r, "refMonth"),
-                cell(r, "reporterCode"), cell(r, "flowCode"), cell(r, "partnerCode"), cell(r, "partner2Code"),
-                cell(r, "classificationCode"), cell(r, "cmdCode"), cell(r, "customsCode"), cell(r, "mosCode"),
-                cell(r, "motCode"), cell(r, "qtyUnitCode"), cell(r, "qtyUnitAbbr"), cell(r, "qty"), cell(r, "netWgt"),
-                cell(r, "cifvalue"), cell(r, "fobvalue"), cell(r, "primaryValue"), cell(r, "isQtyEstimated"),
-                cell(r, "isNetWgtEstimated"), cell(r, "isReported"), cell(r, "isAggregate"), r.lineNumber(),
-                r.rawText());
+        return new ComtradeFields(cells, r.lineNumber(), r.rawText());
     }
 
     private String cell(CsvRecord r, String column) {

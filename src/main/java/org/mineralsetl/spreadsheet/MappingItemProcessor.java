@@ -4,16 +4,15 @@ import org.mineralsetl.support.Decimals;
 import org.mineralsetl.support.Names;
 import org.mineralsetl.support.RejectRow;
 import org.mineralsetl.support.SpreadsheetRecord;
-import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.reference.CountryResolver;
+import org.mineralsetl.warehouse.Processed;
 import org.mineralsetl.warehouse.ProductionRow;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * total, a residual, a part of a country), each year column to a fact in tonnes, the note column to the
  * estimate flag and qualifier. A pure function of the row, given the mapping and the country aliases.
  */
-class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow> {
+class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed<ProductionRow>> {
 
     static final String PART = "country part: ";
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
@@ -33,12 +32,9 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
     private final LayoutMapping mapping;
     private final CountryResolver countries;
     private final Codes codes;
+    /** The columns of the header last seen: every row of a sheet shares its header. */
     private List<String> lastHeader;
     private SheetColumns lastColumns;
-    /** One matcher per pattern of the mapping, reset for each text (the processor runs on one thread). */
-    private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
-    /** The stripped texts of the row's year cells. */
-    private String[] yearTexts = new String[0];
 
     MappingItemProcessor(LayoutMapping mapping, CountryResolver countries, Codes codes) {
         this.mapping = mapping;
@@ -47,8 +43,8 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
     }
 
     /**
-     * The commodity and stage codes of ref.commodity and ref.stage: facts go to their table without
-     * per-row foreign-key checks, so a mapping's codes are checked here.
+     * The commodity and stage codes of ref.commodity and ref.stage: a mapping naming a code the warehouse does not
+     * know gives rejects that say so, instead of failing the merge on a foreign key.
      */
     record Codes(Set<String> commodities, Set<String> stages) {
         static Codes load(JdbcTemplate jdbc) {
@@ -66,21 +62,19 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
     }
 
     @Override
-    public MappedRow process(SpreadsheetRecord r) {
+    public Processed<ProductionRow> process(SpreadsheetRecord r) {
         SheetColumns cols = columns(r.header());
-        String label = oneSpace(Names.strip(r.cell(cols.entity())));
+        String label = SPACES.matcher(Names.strip(r.cell(cols.entity()))).replaceAll(" ");
         boolean anyValue = false;
         int years = cols.yearIndex().size();
-        if (yearTexts.length < years) {
-            yearTexts = new String[years];
-        }
+        String[] yearTexts = new String[years];
         for (int k = 0; k < years; k++) {
             yearTexts[k] = Names.strip(r.cell(cols.yearIndex().get(k)));
             anyValue |= !yearTexts[k].isEmpty();
         }
         for (LayoutMapping.IgnoreRule rule : mapping.ignore()) {
-            if ((rule.entity() != null && matcher(rule.entity(), label).matches()) || (rule.noValues() && !anyValue)) {
-                return MappedRow.ignored(r.sheet(), r.rowNumber(), r.rawText(), rule.reason());
+            if ((rule.entity() != null && rule.entity().matcher(label).matches()) || (rule.noValues() && !anyValue)) {
+                return Processed.ignoredBecause(new RejectRow(r.sheet(), r.rowNumber(), null, r.rawText(), rule.reason()));
             }
         }
         if (!anyValue) {
@@ -105,8 +99,6 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
             return reject(r, mapping.columns().unit(), "unit '" + unit + "' has no conversion to tonnes in mapping "
                     + mapping.name() + " (units)");
         }
-        // x 1 then stripped is the value stripped: no product to make for values already in tonnes
-        boolean inTonnes = toTonnes.compareTo(BigDecimal.ONE) == 0;
         Optional<Entity> resolved = entity(label);
         if (resolved.isEmpty()) {
             return reject(r, mapping.columns().entity(), "unknown country '" + label
@@ -119,7 +111,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
         }
         String note = cols.note() < 0 ? null : blankToNull(Names.strip(r.cell(cols.note())));
         boolean noteEstimate = note != null && mapping.notes().estimate() != null
-                && matcher(mapping.notes().estimate(), note).find();
+                && mapping.notes().estimate().matcher(note).find();
         String noteQualifier = note == null ? null : mapping.notes().qualifiers().get(note);
         List<ProductionRow> rows = new ArrayList<>();
         List<RejectRow> rejects = new ArrayList<>();
@@ -157,17 +149,17 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
                     continue;
                 }
             }
-            BigDecimal tonnes = value == null ? null : withoutTrailingZeros(inTonnes ? value : value.multiply(toTonnes));
+            BigDecimal tonnes = value == null ? null : value.multiply(toTonnes).stripTrailingZeros();
             rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(), stage, t.measure(), entity.kind(), entity.iso3(), label,
                     cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
                     entity.detail(), note, r.sheet(), r.rowNumber(), column));
         }
-        return new MappedRow(r.sheet(), r.rowNumber(), rows, rejects, null);
+        return new Processed<>(rows, rejects);
     }
 
     private Optional<Entity> entity(String label) {
         for (LayoutMapping.EntityRule rule : mapping.entities()) {
-            if (matcher(rule.label(), label).matches()) {
+            if (rule.label().matcher(label).matches()) {
                 return Optional.of(new Entity(rule.kind(), null, null));
             }
         }
@@ -227,34 +219,8 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, MappedRow
         return -1;
     }
 
-    private Matcher matcher(Pattern p, String text) {
-        return matchers.computeIfAbsent(p, q -> q.matcher("")).reset(text);
-    }
-
-    /** {@link BigDecimal#stripTrailingZeros()}, without a new object for a whole number that has none to strip. */
-    static BigDecimal withoutTrailingZeros(BigDecimal d) {
-        if (d.scale() == 0 && d.precision() <= 18) {
-            long v = d.longValue();
-            if (v % 10 != 0) {
-                return d;
-            }
-        }
-        return d.stripTrailingZeros();
-    }
-
-    private MappedRow reject(SpreadsheetRecord r, String column, String reason) {
-        return MappedRow.rejected(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(), reason));
-    }
-
-    /** Runs of blanks as one space; most labels have none, and are returned as they are. */
-    private static String oneSpace(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1))))) {
-                return SPACES.matcher(s).replaceAll(" ");
-            }
-        }
-        return s;
+    private static Processed<ProductionRow> reject(SpreadsheetRecord r, String column, String reason) {
+        return Processed.rejected(new RejectRow(r.sheet(), r.rowNumber(), column, r.rawText(), reason));
     }
 
     private static String blankToNull(String s) {

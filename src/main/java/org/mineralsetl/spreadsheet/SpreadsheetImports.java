@@ -55,11 +55,10 @@ public class SpreadsheetImports {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("spreadsheetPrepareStep", m.kind(), inspector::editionOf))
                 .next(spreadsheetLoadStep)
-                .next(loadSteps.mergeStepWithCounts("spreadsheetMergeStep",
-                        List.of("sql/spreadsheet/combine_country_parts.sql", "sql/merge/production_fact.sql"),
-                        "select source_rows from warehouse.production_load where load_id = :load_id",
-                        "select facts from warehouse.production_load where load_id = :load_id",
-                        SpreadsheetJobConfiguration.LOAD_STEP, SpreadsheetJobConfiguration.READER))
+                .next(loadSteps.mergeStep("spreadsheetMergeStep",
+                        List.of("sql/spreadsheet/combine_country_parts.sql", "sql/production/merge.sql"),
+                        "warehouse.production_fact", "staging.production_row", SpreadsheetJobConfiguration.LOAD_STEP,
+                        SpreadsheetJobConfiguration.READER))
                 .build();
         return new ImportKind(m.kind(), describe(m), job,
                 file -> m.files().matcher(file.getFileName().toString()).matches(), inspector::editionOf, order);

@@ -77,7 +77,7 @@ class StockpileJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("stockpilePrepareStep", KIND, StockpileJobConfiguration::inspect))
                 .next(stockpileLoadStep)
-                .next(loadSteps.mergeStep("stockpileMergeStep", "sql/merge/stockpile_holding.sql",
+                .next(loadSteps.mergeStep("stockpileMergeStep", "sql/stockpile/merge.sql",
                         "warehouse.stockpile_holding", "staging.stockpile_row", LOAD_STEP, READER))
                 .build();
     }

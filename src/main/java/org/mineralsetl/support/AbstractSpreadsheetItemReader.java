@@ -131,16 +131,6 @@ public abstract class AbstractSpreadsheetItemReader<T> extends AbstractItemCount
         }
     }
 
-    /**
-     * Saves the position of the reader named {@code name} as its {@link #update} does (sheet and row of the last
-     * row handed on), for a reader read ahead (in blocks, on another thread): whoever knows the last row of the
-     * chunk being committed saves it, and a restart checks that it resumes there.
-     */
-    public static void savePosition(ExecutionContext executionContext, String name, String sheet, long rowNumber) {
-        executionContext.putString(name + ".sheet", sheet);
-        executionContext.putLong(name + ".row", rowNumber);
-    }
-
     @Override
     protected void doClose() {
         if (pump != null) {

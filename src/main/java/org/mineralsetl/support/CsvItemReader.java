@@ -3,23 +3,34 @@ package org.mineralsetl.support;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvValidationException;
 import org.apache.commons.io.input.BOMInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The one CSV reader: streams a UTF-8 file (byte order mark dropped, CRLF or LF, quoted cells spanning
- * lines) with opencsv, checks its header, skips blank records and hands each record to the source's row
- * mapper. Restartable: the item count is saved in the step's execution context under the reader's name.
+ * The one CSV reader: streams a UTF-8 file (byte order mark dropped, CRLF or LF, quoted cells spanning lines)
+ * with opencsv, checks its header, skips blank records and hands each record to the source's row mapper. It reads
+ * the whole file or one {@link LineRange} of it (a partition of a large file; the header is still read from the
+ * top, and records keep their line numbers in the file). Restartable: the item count is saved in the step's
+ * execution context under the reader's name.
  */
 public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T> implements ProgressSource {
 
@@ -32,25 +43,35 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
     private final Path file;
     private final Consumer<List<String>> headerCheck;
     private final RowMapper<T> rowMapper;
+    private final LineRange range;
     private CSVReader csv;
     private List<String> header;
-    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+    private long firstLine;
+    /** Line (1-based, in the file) where the record last returned by {@link #nextNonBlank()} starts. */
+    private long recordStartLine;
+    private final AtomicLong bytesRead = new AtomicLong();
     private long totalBytes;
 
     public CsvItemReader(String name, Path file, Consumer<List<String>> headerCheck, RowMapper<T> rowMapper) {
+        this(name, file, headerCheck, rowMapper, LineRange.WHOLE_FILE);
+    }
+
+    public CsvItemReader(String name, Path file, Consumer<List<String>> headerCheck, RowMapper<T> rowMapper,
+                         LineRange range) {
         setName(name);
         this.file = file;
         this.headerCheck = headerCheck;
         this.rowMapper = rowMapper;
+        this.range = range;
     }
 
     /** Reads just the header of a CSV file (BOM dropped, cells trimmed). */
     public static List<String> readHeader(Path file) {
-        java.util.concurrent.atomic.AtomicReference<List<String>> header = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<List<String>> header = new AtomicReference<>();
         CsvItemReader<Object> reader = new CsvItemReader<>("header", file, header::set, r -> r);
         reader.setSaveState(false);
         try {
-            reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+            reader.open(new ExecutionContext());
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BadFileException b) {
@@ -69,38 +90,44 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
         if (!Files.isRegularFile(file)) {
             throw new BadFileException(file + ": no such file");
         }
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         totalBytes = Files.size(file);
         bytesRead.set(0);
-        var counting = new java.io.FilterInputStream(Files.newInputStream(file)) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    bytesRead.incrementAndGet();
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                if (n > 0) {
-                    bytesRead.addAndGet(n);
-                }
-                return n;
-            }
-        };
-        var in = BOMInputStream.builder().setInputStream(counting).get();
-        csv = new CSVReader(new InputStreamReader(in, decoder));
+        csv = open(0, -1);
         String[] first = nextNonBlank();
         if (first == null) {
             throw new BadFileException(file.getFileName() + ": the file is empty (no header line)");
         }
         header = List.of(Arrays.stream(first).map(Names::strip).toArray(String[]::new));
         headerCheck.accept(header);
+        if (range.start() > 0) {
+            csv.close();
+            totalBytes = (range.end() < 0 ? totalBytes : range.end()) - range.start();
+            bytesRead.set(0);
+            csv = open(range.start(), range.end());
+            firstLine = range.firstLine();
+        } else if (range.end() >= 0) {
+            csv.close();
+            totalBytes = range.end();
+            csv = open(0, range.end());
+            nextNonBlank();
+        }
+    }
+
+    /** opencsv over bytes start (a line start) to end (exclusive; -1 = end of file), decoded strictly as UTF-8. */
+    private CSVReader open(long start, long end) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(start);
+        InputStream in = Channels.newInputStream(channel);
+        if (end >= 0) {
+            in = BoundedInputStream.builder().setInputStream(in).setMaxCount(end - start).get();
+        }
+        if (start == 0) {
+            in = BOMInputStream.builder().setInputStream(in).get();
+        }
+        firstLine = 1;
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new CSVReader(new InputStreamReader(new Counting(in), decoder));
     }
 
     @Override
@@ -112,17 +139,15 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
         return rowMapper.map(new CsvRecord(file, recordStartLine, header, cells));
     }
 
-    /** Line (1-based, physical) where the record last returned by {@link #nextNonBlank()} starts. */
-    private long recordStartLine;
-
     private String[] nextNonBlank() throws IOException, CsvValidationException {
         while (true) {
-            recordStartLine = csv.getLinesRead() + 1;
+            recordStartLine = firstLine + csv.getLinesRead();
             String[] cells;
             try {
                 cells = csv.readNext();
             } catch (CharacterCodingException e) {
-                throw new BadFileException(file.getFileName() + ": not UTF-8 text (malformed bytes at or after line " + recordStartLine + "); save it as UTF-8 and import it again", e);
+                throw new BadFileException(file.getFileName() + ": not UTF-8 text (malformed bytes at or after line "
+                        + recordStartLine + "); save it as UTF-8 and import it again", e);
             }
             if (cells == null || !isBlank(cells)) {
                 return cells;
@@ -159,6 +184,31 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
         if (csv != null) {
             csv.close();
             csv = null;
+        }
+    }
+
+    /** Counts the bytes read, for progress lines. */
+    private final class Counting extends FilterInputStream {
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                bytesRead.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                bytesRead.addAndGet(n);
+            }
+            return n;
         }
     }
 }

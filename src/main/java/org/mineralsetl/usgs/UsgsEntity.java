@@ -1,7 +1,7 @@
 package org.mineralsetl.usgs;
 
 import org.mineralsetl.support.Names;
-import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.reference.CountryResolver;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -77,7 +77,7 @@ class UsgsSalientJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("usgsSalientPrepareStep", KIND, file -> inspect(file, jdbc)))
                 .next(usgsSalientLoadStep)
-                .next(loadSteps.mergeStep("usgsSalientMergeStep", "sql/merge/us_salient_fact.sql",
+                .next(loadSteps.mergeStep("usgsSalientMergeStep", "sql/usgs/us_salient_merge.sql",
                         "warehouse.us_salient_fact", "staging.us_salient_row", LOAD_STEP, READER))
                 .build();
     }

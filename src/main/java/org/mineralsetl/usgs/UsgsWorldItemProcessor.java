@@ -3,7 +3,7 @@ package org.mineralsetl.usgs;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.Names;
 import org.mineralsetl.support.RejectRow;
-import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.warehouse.Processed;
 import org.mineralsetl.warehouse.ProductionRow;
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -3,7 +3,7 @@ package org.mineralsetl.usgs;
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.ReadProgress;
-import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
@@ -81,7 +81,7 @@ class UsgsWorldJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("usgsWorldPrepareStep", KIND, file -> inspect(file, jdbc)))
                 .next(usgsWorldLoadStep)
-                .next(loadSteps.mergeStep("usgsWorldMergeStep", "sql/merge/production_fact.sql",
+                .next(loadSteps.mergeStep("usgsWorldMergeStep", "sql/production/merge.sql",
                         "warehouse.production_fact", "staging.production_row", LOAD_STEP, READER))
                 .build();
     }

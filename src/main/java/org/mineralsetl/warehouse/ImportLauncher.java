@@ -1,7 +1,7 @@
 package org.mineralsetl.warehouse;
 
 import org.mineralsetl.support.BadFileException;
-import org.mineralsetl.support.Sha256;
+import org.mineralsetl.support.FileScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -107,12 +107,18 @@ public class ImportLauncher {
         if (!Files.isRegularFile(file)) {
             return new Outcome(kind.name(), file, Status.FAILED, file + ": no such file", Optional.empty(), null);
         }
-        String sha;
+        FileScan scan;
         try {
-            sha = Sha256.of(file);
+            scan = FileScan.of(file);
         } catch (BadFileException e) {
             return new Outcome(kind.name(), file, Status.FAILED, e.getMessage(), Optional.empty(), null);
         }
+        return importScanned(kind, file, scan, maxRejectPct, options);
+    }
+
+    private Outcome importScanned(ImportKind kind, Path file, FileScan scan, double maxRejectPct,
+                                  Map<String, String> options) {
+        String sha = scan.sha256();
         Optional<LoadSummary> done = loads.completedLoad(kind.name(), sha);
         if (done.isPresent()) {
             return alreadyLoaded(kind, file, done.get());
@@ -126,6 +132,8 @@ public class ImportLauncher {
                 .addString(LoadSteps.KIND, kind.name(), true)
                 .addString(LoadSteps.SHA256, sha, true)
                 .addString(LoadSteps.FILE, file.toAbsolutePath().toString(), false)
+                .addLong(LoadSteps.FILE_SIZE, scan.size(), false)
+                .addString(LoadSteps.LINE_INDEX, scan.lineIndex(), false)
                 .addDouble(LoadSteps.MAX_REJECT_PCT, maxRejectPct, false);
         options.forEach((key, value) -> builder.addString(key, value, false));
         JobParameters params = builder.toJobParameters();
@@ -170,18 +178,20 @@ public class ImportLauncher {
             return new Outcome(kind.name(), file, Status.FAILED, "execution " + execution.getId() + " read " + file
                     + ", which is no longer there; import the file again from where it is now", Optional.empty(), null);
         }
-        if (!Sha256.of(file).equals(sha)) {
+        FileScan scan = FileScan.of(file);
+        if (!scan.sha256().equals(sha)) {
             return new Outcome(kind.name(), file, Status.FAILED, file + " changed since execution " + execution.getId()
                     + " (different SHA-256); it is a new file: import it as a new load", Optional.empty(), null);
         }
         Map<String, String> options = new java.util.HashMap<>();
         execution.getJobParameters().parameters().forEach(p -> {
             if (!p.identifying() && p.value() instanceof String v
-                    && !p.name().equals(LoadSteps.FILE)) {
+                    && !p.name().equals(LoadSteps.FILE) && !p.name().equals(LoadSteps.LINE_INDEX)) {
                 options.put(p.name(), v);
             }
         });
-        return importFile(kind, file, execution.getJobParameters().getDouble(LoadSteps.MAX_REJECT_PCT, 10.0), options);
+        return importScanned(kind, file, scan, execution.getJobParameters().getDouble(LoadSteps.MAX_REJECT_PCT, 10.0),
+                options);
     }
 
     /** Abandons a failed, stopped or dead execution so that its load is never restarted. */

@@ -88,21 +88,39 @@ public class JdbcLoadDao {
                 status, message, jobInstanceId);
     }
 
-    public void writeRejects(long loadId, long sourceFileId, String fileName, List<RejectRow> rejects) {
+    public void writeRejects(LoadContext load, List<RejectRow> rejects) {
         if (rejects.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("""
                 insert into etl.reject (load_id, source_file_id, file_name, sheet, row_number, column_name, raw_text, reason)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", rejects, 500, (ps, r) -> {
-            ps.setLong(1, loadId);
-            ps.setLong(2, sourceFileId);
-            ps.setString(3, fileName);
+            ps.setLong(1, load.loadId());
+            ps.setLong(2, load.sourceFileId());
+            ps.setString(3, load.fileName());
             ps.setString(4, r.sheet());
             ps.setLong(5, r.rowNumber());
             ps.setString(6, r.columnName());
             ps.setString(7, r.rawText());
             ps.setString(8, r.reason());
+        });
+    }
+
+    /** Rows a layout ignores on purpose, with the rule's reason (the column name is not kept). */
+    public void writeIgnored(LoadContext load, List<RejectRow> ignored) {
+        if (ignored.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into etl.ignored_row (load_id, source_file_id, file_name, sheet, row_number, raw_text, reason)
+                values (?, ?, ?, ?, ?, ?, ?)""", ignored, 500, (ps, r) -> {
+            ps.setLong(1, load.loadId());
+            ps.setLong(2, load.sourceFileId());
+            ps.setString(3, load.fileName());
+            ps.setString(4, r.sheet());
+            ps.setLong(5, r.rowNumber());
+            ps.setString(6, r.rawText());
+            ps.setString(7, r.reason());
         });
     }
 

@@ -1,18 +1,20 @@
 package org.mineralsetl.warehouse;
 
-import org.mineralsetl.support.PgTextCopy;
+import org.mineralsetl.support.PgCopy;
 import org.mineralsetl.support.RejectRow;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Writes a chunk of processed records: rows stream into a staging table with COPY, rejects go to
- * etl.reject, both inside the chunk's transaction (so a restart never writes either twice).
+ * Writes a chunk of processed records: rows stream into a staging table with COPY, rejects go to etl.reject and
+ * ignored rows to etl.ignored_row, all inside the chunk's transaction (a restart never writes any of them twice).
+ * Every staged row gets the load, file and job execution it belongs to.
  */
 public class StagingWriter<T> implements ItemWriter<Processed<T>> {
 
@@ -38,17 +40,22 @@ public class StagingWriter<T> implements ItemWriter<Processed<T>> {
     @Override
     public void write(Chunk<? extends Processed<T>> chunk) {
         List<RejectRow> rejects = new ArrayList<>();
-        try (PgTextCopy copy = PgTextCopy.into(dataSource, table, columns)) {
+        List<RejectRow> ignored = new ArrayList<>();
+        try (PgCopy copy = PgCopy.into(dataSource, table, columns)) {
             for (Processed<T> item : chunk) {
                 for (T row : item.rows()) {
-                    for (Object v : values.apply(row)) {
-                        copy.value(v);
-                    }
-                    copy.integer(load.loadId()).integer(load.sourceFileId()).integer(load.jobExecutionId()).endRow();
+                    Object[] v = values.apply(row);
+                    Object[] withLineage = Arrays.copyOf(v, v.length + 3);
+                    withLineage[v.length] = load.loadId();
+                    withLineage[v.length + 1] = load.sourceFileId();
+                    withLineage[v.length + 2] = load.jobExecutionId();
+                    copy.row(withLineage);
                 }
                 rejects.addAll(item.rejects());
+                ignored.addAll(item.ignored());
             }
         }
-        loads.writeRejects(load.loadId(), load.sourceFileId(), load.fileName(), rejects);
+        loads.writeRejects(load, rejects);
+        loads.writeIgnored(load, ignored);
     }
 }

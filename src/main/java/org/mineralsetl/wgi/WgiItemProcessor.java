@@ -4,7 +4,7 @@ import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.Names;
 import org.mineralsetl.support.RejectRow;
-import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.warehouse.Processed;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

@@ -3,7 +3,7 @@ package org.mineralsetl.wgi;
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.ReadProgress;
-import org.mineralsetl.warehouse.CountryResolver;
+import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.JdbcLoadDao;
 import org.mineralsetl.warehouse.LoadContext;
@@ -75,7 +75,7 @@ class WgiJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("wgiPrepareStep", KIND, WgiJobConfiguration::inspect))
                 .next(wgiLoadStep)
-                .next(loadSteps.mergeStep("wgiMergeStep", "sql/merge/governance_indicator.sql",
+                .next(loadSteps.mergeStep("wgiMergeStep", "sql/wgi/merge.sql",
                         "ref.governance_indicator", "staging.governance_indicator_row", LOAD_STEP, READER))
                 .build();
     }

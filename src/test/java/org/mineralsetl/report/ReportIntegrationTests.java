@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mineralsetl.WarehouseIntegrationTest;
 import org.mineralsetl.indicator.IndicatorRunner;
-import org.mineralsetl.support.Sha256;
+import org.mineralsetl.support.FileScan;
 import org.mineralsetl.warehouse.ImportLauncher;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -109,7 +109,7 @@ class ReportIntegrationTests extends WarehouseIntegrationTest {
             assertHeaderFrozenAndFiltered(sources);
             Row raree = row(sources, "file_name", "mcs2024-raree_world.csv");
             String sha = cell(sources, raree, "sha256").getStringCellValue();
-            assertThat(sha).matches("[0-9a-f]{64}").isEqualTo(Sha256.of(MCS2024.resolve("world/mcs2024-raree_world.csv")));
+            assertThat(sha).matches("[0-9a-f]{64}").isEqualTo(FileScan.of(MCS2024.resolve("world/mcs2024-raree_world.csv")).sha256());
             assertThat(cell(sources, raree, "edition").getStringCellValue()).isEqualTo("MCS2024");
             assertThat(cell(sources, raree, "used_by").getStringCellValue()).isEqualTo("China share, Concentration");
             assertThat(sources.getLastRowNum()).isEqualTo(jdbc.queryForObject(

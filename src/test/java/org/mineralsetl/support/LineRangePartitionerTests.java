@@ -33,12 +33,18 @@ class LineRangePartitionerTests {
         return f;
     }
 
+    /** The partitioner of a file, as a load gets it: from the line starts its one scan found. */
+    private static LineRangePartitioner partitioner(Path f, long minBytes) {
+        FileScan scan = FileScan.of(f);
+        return new LineRangePartitioner(scan.size(), FileScan.parseLineIndex(scan.lineIndex()), minBytes);
+    }
+
     @Test
     void cutsAtLineStartsIntoContiguousRangesNumberedAsLinesOfTheFile() throws IOException {
-        Path f = file(200_000); // about 4 MB: whole 1 MB blocks are counted before each cut
+        Path f = file(200_000);
         assertThat(Files.size(f)).isGreaterThan(3L << 20);
         byte[] bytes = Files.readAllBytes(f);
-        List<LineRange> ranges = new LineRangePartitioner(f, 1).ranges(4);
+        List<LineRange> ranges = partitioner(f, 1).ranges(4);
         assertThat(ranges).hasSize(4);
         assertThat(ranges.get(0).start()).isZero();
         assertThat(ranges.get(3).end()).isEqualTo(-1);
@@ -57,11 +63,11 @@ class LineRangePartitionerTests {
     @Test
     void readingEveryRangeGivesEveryRecordOnceWithItsLineNumber() throws Exception {
         Path f = file(10_000);
-        Map<String, ExecutionContext> partitions = new LineRangePartitioner(f, 1).partition(3);
+        Map<String, ExecutionContext> partitions = partitioner(f, 1).partition(3);
         assertThat(partitions).containsOnlyKeys("partition0", "partition1", "partition2");
         List<String> seen = new ArrayList<>();
         for (ExecutionContext context : partitions.values()) {
-            DelimitedLineItemReader<String> reader = new DelimitedLineItemReader<>("r", f,
+            CsvItemReader<String> reader = new CsvItemReader<>("r", f,
                     header -> assertThat(header).containsExactly("n", "text"), r -> r.lineNumber() + ":" + r.cell(0),
                     LineRange.of(context));
             reader.open(new ExecutionContext());
@@ -83,24 +89,8 @@ class LineRangePartitionerTests {
     }
 
     @Test
-    void countsLineBreaksEightBytesAtATimeAsOneByOne() {
-        java.util.Random random = new java.util.Random(42);
-        for (int n : new int[]{0, 1, 7, 8, 9, 63, 64, 1000, 4099}) {
-            byte[] bytes = new byte[n];
-            long expected = 0;
-            for (int i = 0; i < n; i++) {
-                // line breaks next to every other value, including the high bytes of UTF-8 sequences
-                bytes[i] = (byte) (random.nextInt(4) == 0 ? '\n' : random.nextInt(256));
-                expected += bytes[i] == '\n' ? 1 : 0;
-            }
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            assertThat(LineRangePartitioner.countLineBreaks(buffer, n)).as("n=" + n).isEqualTo(expected);
-        }
-    }
-
-    @Test
     void givesASmallFileOnePartition() throws IOException {
         Path f = file(100);
-        assertThat(new LineRangePartitioner(f, 1 << 20).ranges(4)).containsExactly(LineRange.WHOLE_FILE);
+        assertThat(partitioner(f, 1 << 20).ranges(4)).containsExactly(LineRange.WHOLE_FILE);
     }
 }

@@ -1,0 +1,96 @@
+package org.mineralsetl.bench;
+
+import org.mineralsetl.indicator.IndicatorRunner;
+import org.mineralsetl.support.SqlScript;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench indicators [ROWS]}: builds ROWS synthetic BACI-shaped trade facts (default 10,000,000), then times, in
+ * the same run, one full scan of the fact table ({@code select count(*), sum(value_usd)}) and a full recompute of
+ * every indicator, and prints the ratio. The synthetic rows (edition BENCH) are dropped afterwards and the
+ * indicators recomputed from the real facts.
+ */
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = "Times a full indicator recompute against one full scan of a synthetic trade fact table.")
+class IndicatorsBench implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "10000000", paramLabel = "ROWS")
+    long rows;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final IndicatorRunner indicators;
+
+    IndicatorsBench(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, IndicatorRunner indicators) {
+        this.jdbc = jdbc;
+        this.named = named;
+        this.indicators = indicators;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long sourceFileId = jdbc.queryForObject("""
+                insert into etl.source_file (source_kind, file_name, path, size_bytes, sha256, edition)
+                values ('bench', 'synthetic', 'synthetic', 0, md5(random()::text) || md5(random()::text), 'BENCH')
+                returning source_file_id""", Long.class);
+        long loadId = jdbc.queryForObject("""
+                insert into etl.load (source_file_id, job_name, job_instance_id, job_execution_id, status)
+                values (?, 'benchIndicators', -floor(random() * 1e12)::bigint, 0, 'STARTED') returning load_id""",
+                Long.class, sourceFileId);
+        try {
+            long t0 = System.nanoTime();
+            jdbc.update("""
+                    insert into etl.trade_load (load_id, source, edition, keep_breakdowns, hs_map_version,
+                        original_value_unit, value_per_original, original_weight_unit, original_per_tonne)
+                    values (?, 'baci', 'BENCH', false, 'cm2024.1', 'kUSD', 1000, 't', 1)""", loadId);
+            jdbc.update("call warehouse.create_trade_flow_table(?)", loadId);
+            jdbc.update("call warehouse.attach_trade_flow_table(?)", loadId);
+            named.update(SqlScript.statements("sql/synthetic_trade_fact.sql").get(0), Map.of("rows", rows, "load_id", loadId));
+            jdbc.execute("vacuum analyze warehouse.trade_flow_" + loadId);
+            out.printf(Locale.ROOT, "built %,d synthetic trade facts in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+            long total = jdbc.queryForObject("select count(*) from warehouse.trade_flow", Long.class);
+            scan(); // warm the cache, as the recompute will find it
+            double scanSeconds = scan();
+            long t1 = System.nanoTime();
+            IndicatorRunner.Result r = indicators.run();
+            double recomputeSeconds = (System.nanoTime() - t1) / 1e9;
+            if (!r.ok()) {
+                spec.commandLine().getErr().println("error: indicators failed: " + r.message());
+                return 1;
+            }
+            out.printf(Locale.ROOT, "fact table: %,d rows%n", total);
+            out.printf(Locale.ROOT, "(a) one full scan (count(*), sum(value_usd)): %.2f s (%,.0f rows/s)%n", scanSeconds,
+                    total / scanSeconds);
+            out.printf(Locale.ROOT, "(b) full recompute of every indicator:        %.2f s %s%n", recomputeSeconds,
+                    r.rowsByIndicator());
+            out.printf(Locale.ROOT, "ratio b/a = %.2f scans%n", recomputeSeconds / scanSeconds);
+            out.flush();
+            return 0;
+        } finally {
+            jdbc.execute("drop table if exists warehouse.trade_flow_" + loadId);
+            jdbc.update("delete from etl.trade_load where load_id = ?", loadId);
+            jdbc.update("delete from etl.load where load_id = ?", loadId);
+            jdbc.update("delete from etl.source_file where source_file_id = ?", sourceFileId);
+            indicators.run();
+        }
+    }
+
+    private double scan() {
+        long t = System.nanoTime();
+        jdbc.queryForMap("select count(*), sum(value_usd) from warehouse.trade_flow");
+        return (System.nanoTime() - t) / 1e9;
+    }
+}

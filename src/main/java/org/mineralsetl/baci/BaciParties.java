@@ -1,0 +1,26 @@
+package org.mineralsetl.baci;
+
+import org.mineralsetl.reference.CountryResolver;
+import org.mineralsetl.trade.TradeParty;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * BACI country codes (i, j) resolved through ref.country_alias (kind baci), each code once: a BACI year repeats
+ * some 230 codes over millions of lines. Null for a code the aliases do not know.
+ */
+final class BaciParties {
+
+    private final CountryResolver countries;
+    private final Map<String, Optional<TradeParty>> byCode = new ConcurrentHashMap<>();
+
+    BaciParties(CountryResolver countries) {
+        this.countries = countries;
+    }
+
+    TradeParty byCode(String code) {
+        return byCode.computeIfAbsent(code, c -> countries.byCode("baci", c).map(TradeParty::of)).orElse(null);
+    }
+}

@@ -1,0 +1,87 @@
+package org.mineralsetl.trade;
+
+import org.mineralsetl.warehouse.LoadContext;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.Locale;
+
+/**
+ * The job parameters that change how a trade file loads, and the step that records them with what every row of
+ * the load shares (etl.trade_load: source, edition, units as published, HS map version) and creates the load's own
+ * table warehouse.trade_flow_&lt;load_id&gt;: keepBreakdowns (default false: breakdown totals only) and hsRevision
+ * (for files whose name does not carry it).
+ */
+public final class TradeLoadOptions {
+
+    public static final String KEEP_BREAKDOWNS = "keepBreakdowns";
+    public static final String HS_REVISION = "hsRevision";
+
+    /** How a source publishes values and weights: BACI thousands of USD and tonnes, Comtrade USD and kg. */
+    public enum Source {
+        BACI("baci", "kUSD", 1000, "t", 1),
+        COMTRADE("comtrade", "USD", 1, "kg", 1000);
+
+        final String code;
+        final String valueUnit;
+        final int valuePerOriginal;
+        final String weightUnit;
+        final int originalPerTonne;
+
+        Source(String code, String valueUnit, int valuePerOriginal, String weightUnit, int originalPerTonne) {
+            this.code = code;
+            this.valueUnit = valueUnit;
+            this.valuePerOriginal = valuePerOriginal;
+            this.weightUnit = weightUnit;
+            this.originalPerTonne = originalPerTonne;
+        }
+    }
+
+    private TradeLoadOptions() {
+    }
+
+    public static boolean keepBreakdowns(JobParameters params) {
+        String v = params.getString(KEEP_BREAKDOWNS);
+        return v != null && v.trim().equalsIgnoreCase("true");
+    }
+
+    public static String hsRevision(JobParameters params) {
+        String v = params.getString(HS_REVISION);
+        return v == null || v.isBlank() ? null : v.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The table the load step writes: warehouse.trade_flow_&lt;load_id&gt;. */
+    static String loadTable(long loadId) {
+        return "warehouse.trade_flow_" + loadId;
+    }
+
+    static Step recordStep(String name, Source source, JobRepository jobRepository,
+                           PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        return new StepBuilder(name, jobRepository)
+                .tasklet((contribution, chunkContext) -> {
+                    JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    JobParameters params = job.getJobParameters();
+                    LoadContext load = LoadContext.of(job);
+                    jdbc.update("""
+                            insert into etl.trade_load (load_id, source, edition, keep_breakdowns, hs_revision,
+                                hs_map_version, original_value_unit, value_per_original, original_weight_unit,
+                                original_per_tonne)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (load_id) do update set keep_breakdowns = excluded.keep_breakdowns,
+                                hs_revision = excluded.hs_revision, hs_map_version = excluded.hs_map_version""",
+                            load.loadId(), source.code, load.edition(), keepBreakdowns(params), hsRevision(params),
+                            HsMap.load(jdbc).version(), source.valueUnit, source.valuePerOriginal, source.weightUnit,
+                            source.originalPerTonne);
+                    jdbc.update("call warehouse.create_trade_flow_table(?)", load.loadId());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .allowStartIfComplete(true)
+                .build();
+    }
+}

@@ -1,9 +1,0 @@
-package org.mineralsetl.warehouse;
-
-/** The embedded warehouse's data directory is in use by another process (another run holds it). */
-public class WarehouseBusyException extends IllegalStateException {
-
-    public WarehouseBusyException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,51 @@
+-- The table of one trade load: warehouse.trade_flow_<load_id>, written by the load step while it is invisible to
+-- readers, attached to warehouse.trade_flow by the merge (sql/trade/merge.sql) in the merge's transaction.
+
+-- Creates the load's table (kept as it is when the load restarts) and drops the unattached tables of loads an
+-- operator abandoned.
+create or replace procedure warehouse.create_trade_flow_table(p_load_id bigint)
+language plpgsql as $$
+declare
+    gone record;
+    leaf text := 'trade_flow_' || p_load_id;
+begin
+    for gone in
+        select l.load_id
+        from etl.load as l
+        join pg_class as c on c.relname = 'trade_flow_' || l.load_id and c.relkind = 'r' and not c.relispartition
+        join pg_namespace as n on n.oid = c.relnamespace and n.nspname = 'warehouse'
+        where l.status = 'ABANDONED'
+    loop
+        call warehouse.drop_trade_flow_table(gone.load_id);
+    end loop;
+    if to_regclass(format('warehouse.%I', leaf)) is null then
+        execute format('create table warehouse.%I (like warehouse.trade_flow including constraints)', leaf);
+        -- the attach then needs no scan to prove the rows belong to the partition
+        execute format('alter table warehouse.%I add constraint %I check (load_id = %s)', leaf, 'ck_' || leaf, p_load_id);
+        execute format('create index %I on warehouse.%I (hs_map_code, year) where hs_map_code is not null',
+                       'ix_' || leaf || '_classified', leaf);
+    end if;
+end $$;
+
+-- Attaches the load's table as a partition of warehouse.trade_flow: readers see its rows when the merge commits.
+create or replace procedure warehouse.attach_trade_flow_table(p_load_id bigint)
+language plpgsql as $$
+declare
+    leaf text := 'trade_flow_' || p_load_id;
+begin
+    if not exists (
+        select 1 from pg_inherits
+        where inhparent = 'warehouse.trade_flow'::regclass
+          and inhrelid = to_regclass(format('warehouse.%I', leaf))
+    ) then
+        execute format('alter table warehouse.trade_flow attach partition warehouse.%I for values in (%s)', leaf, p_load_id);
+    end if;
+end $$;
+
+-- Drops the table of a load that will never merge (abandoned), and its Comtrade detail rows.
+create or replace procedure warehouse.drop_trade_flow_table(p_load_id bigint)
+language plpgsql as $$
+begin
+    execute format('drop table if exists warehouse.%I', 'trade_flow_' || p_load_id);
+    delete from warehouse.trade_flow_detail where load_id = p_load_id;
+end $$;
