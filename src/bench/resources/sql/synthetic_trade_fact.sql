@@ -4,8 +4,8 @@
 -- the 6-digit codes of the critical-minerals map come first (about 1 %, as in real BACI files), the rest
 -- synthetic chapter-9x codes outside the map; 8 years; 200 countries; values skewed (a few large flows).
 insert into warehouse.trade_flow (
-    load_id, year, month, hs_revision, reporter_code, partner_code, flow, hs_code, breakdown, hs_map_code, value_usd,
-    net_weight_t, row_number, job_execution_id
+    load_id, year, month, hs_revision, reporter_code, partner_code, flow, hs_code, breakdown, hs_map_code, value,
+    net_weight, row_number, job_execution_id
 )
 with countries as (
     select row_number() over (order by iso3) - 1 as idx, iso3, m49
@@ -47,6 +47,6 @@ final as (
 )
 
 select
-    :load_id, year, 0, 'HS2017', reporter_code, partner_code, 'X', hs_code, '', hs_map_code, value_kusd * 1000,
+    :load_id, year, 0, 'HS2017', reporter_code, partner_code, 'X', hs_code, '', hs_map_code, value_kusd,
     value_kusd / 10, i + 2, 0
 from final

@@ -25,17 +25,17 @@ select
     m.stage,
     m.is_proxy,
     l.hs_map_version,
-    f.value_usd,
+    trim_scale(f.value * l.value_per_original) as value_usd,
     case when l.source = 'comtrade' and f.flow in ('M', 'RM') then 'CIF' else 'FOB' end as value_basis,
-    trim_scale(f.value_usd / l.value_per_original) as original_value,
+    trim_scale(f.value) as original_value,
     l.original_value_unit,
     d.cif_value_usd,
-    case when l.source = 'baci' then f.value_usd else d.fob_value_usd end as fob_value_usd,
-    f.net_weight_t,
-    trim_scale(f.net_weight_t * l.original_per_tonne) as original_net_weight,
-    case when f.net_weight_t is not null then l.original_weight_unit end as original_weight_unit,
-    case when l.source = 'baci' then f.net_weight_t else d.quantity end as quantity,
-    case when l.source = 'baci' then (case when f.net_weight_t is not null then 't' end) else d.quantity_unit end
+    case when l.source = 'baci' then trim_scale(f.value * l.value_per_original) else d.fob_value_usd end as fob_value_usd,
+    trim_scale(f.net_weight / l.original_per_tonne) as net_weight_t,
+    trim_scale(f.net_weight) as original_net_weight,
+    case when f.net_weight is not null then l.original_weight_unit end as original_weight_unit,
+    case when l.source = 'baci' then trim_scale(f.net_weight) else d.quantity end as quantity,
+    case when l.source = 'baci' then (case when f.net_weight is not null then 't' end) else d.quantity_unit end
         as quantity_unit,
     d.is_estimate,
     d.is_qty_estimated,
@@ -56,7 +56,7 @@ left join ref.area as partner_area on partner_area.area_code = f.partner_code
 left join ref.hs_map as m on m.hs_map_version = l.hs_map_version and m.hs_code = f.hs_map_code
 left join warehouse.trade_flow_detail as d on d.load_id = f.load_id and d.row_number = f.row_number;
 
-comment on view warehouse.trade_fact is 'Trade flows with every column spelled out (per-load source, edition and units from etl.trade_load, areas from ref.area, commodity from ref.hs_map, Comtrade detail from trade_flow_detail). month 0 = annual. Query warehouse.v_trade and v_trade_world_total.';
+comment on view warehouse.trade_fact is 'Trade flows with every column spelled out (values in USD and tonnes from the published ones and the per-load source, edition and units of etl.trade_load, areas from ref.area, commodity from ref.hs_map, Comtrade detail from trade_flow_detail). month 0 = annual. Query warehouse.v_trade and v_trade_world_total.';
 
 -- Breakdown totals only, latest edition per key.
 

@@ -49,3 +49,23 @@ begin
     execute format('drop table if exists warehouse.%I', 'trade_flow_' || p_load_id);
     delete from warehouse.trade_flow_detail where load_id = p_load_id;
 end $$;
+
+-- What every row of the load's table shares becomes its column defaults, so that the load step leaves those columns
+-- out of its COPY (each column a row carries costs the server time: a BACI year's constant columns were a third of
+-- its COPY). load_id always; job_execution_id for the execution writing now (a restart sets its own); month,
+-- hs_revision, flow and breakdown when every row of the load has the same (a BACI year), else null: not set.
+create or replace procedure warehouse.set_trade_flow_defaults(p_load_id bigint, p_job_execution_id bigint,
+                                                            p_month smallint, p_hs_revision text, p_flow text,
+                                                            p_breakdown text)
+language plpgsql as $$
+declare
+    leaf text := 'trade_flow_' || p_load_id;
+begin
+    execute format('alter table warehouse.%I alter column load_id set default %s, '
+                   'alter column job_execution_id set default %s', leaf, p_load_id, p_job_execution_id);
+    if p_month is not null then
+        execute format('alter table warehouse.%I alter column month set default %s, '
+                       'alter column hs_revision set default %L, alter column flow set default %L, '
+                       'alter column breakdown set default %L', leaf, p_month, p_hs_revision, p_flow, p_breakdown);
+    end if;
+end $$;

@@ -89,7 +89,7 @@ create table etl.trade_load (
     constraint ck_trade_load_source check (source in ('comtrade', 'baci'))
 );
 comment on table etl.trade_load is 'What every row of a trade load shares: source, edition, the units values and weights were published in, the options the job was given (keep_breakdowns false = only breakdown totals loaded; hs_revision for files whose name does not say it) and the HS map version that classified the rows.';
-comment on column etl.trade_load.value_per_original is 'value_usd = published value x value_per_original (1000 for BACI thousands of USD, 1 for Comtrade USD).';
-comment on column etl.trade_load.original_per_tonne is 'published net weight = net_weight_t x original_per_tonne (1000 for Comtrade kg, 1 for BACI tonnes).';
+comment on column etl.trade_load.value_per_original is 'value_usd = published value (warehouse.trade_flow.value) x value_per_original: 1000 for BACI thousands of USD, 1 for Comtrade USD.';
+comment on column etl.trade_load.original_per_tonne is 'net_weight_t = published net weight (warehouse.trade_flow.net_weight) / original_per_tonne: 1000 for Comtrade kg, 1 for BACI tonnes.';
 comment on column etl.trade_load.keys_proven_unique is 'Set by the merge: true when the load step showed that no natural key repeats (a BACI file read in its sorted order), so the duplicate search was skipped; false when the merge searched.';
 comment on column etl.trade_load.duplicates_removed is 'Rows of the load the merge removed as repeats of a natural key (each an etl.reject naming the row kept).';

@@ -81,8 +81,9 @@ create table warehouse.us_salient_fact (
 comment on table warehouse.us_salient_fact is 'US salient statistics (USGS MCS) in long format, with lineage. Query warehouse.v_us_salient.';
 
 -- Trade flows (UN Comtrade, CEPII BACI). One partition per load: the load step writes warehouse.trade_flow_<load_id>
--- (a table of its own, invisible to readers), the merge attaches it (sql/trade/). What every row of a load shares
--- (source, edition, units as published, HS map version) is in etl.trade_load.
+-- (a table of its own, invisible to readers), the merge attaches it (sql/trade/). Values and weights are stored as
+-- published; what every row of a load shares (source, edition, the units they were published in, HS map version) is
+-- in etl.trade_load, and warehouse.trade_fact gives them in USD and tonnes.
 -- Grain: load's source and edition x year x month x HS revision x reporter x partner x flow x HS code x breakdown.
 create table warehouse.trade_flow (
     load_id          bigint   not null,
@@ -95,8 +96,8 @@ create table warehouse.trade_flow (
     hs_code          text     not null,
     breakdown        text     not null,
     hs_map_code      text,
-    value_usd        numeric,
-    net_weight_t     numeric,
+    value            numeric,
+    net_weight       numeric,
     row_number       integer  not null,
     job_execution_id bigint   not null,
     constraint ck_trade_flow_flow check (flow in ('M', 'X', 'RM', 'RX')),
@@ -107,6 +108,8 @@ create index ix_trade_flow_classified on warehouse.trade_flow (hs_map_code, year
 comment on table warehouse.trade_flow is 'Trade flows, one partition per load (warehouse.trade_flow_<load_id>, attached when the load completes). Natural key: source and edition (of the load), year, month, hs_revision, reporter_code, partner_code, flow, hs_code, breakdown; unique across partitions (the merge checks it before attaching). Query warehouse.v_trade.';
 comment on column warehouse.trade_flow.month is '0 for annual data, 1-12 for monthly data.';
 comment on column warehouse.trade_flow.breakdown is '''''for the breakdown totals (customs C00, mode of transport 0, mode of supply 0, second partner 0), else the codes.';
+comment on column warehouse.trade_flow.value is 'Trade value as published, in the load''s etl.trade_load.original_value_unit (BACI thousands of USD, Comtrade USD); warehouse.trade_fact gives value_usd.';
+comment on column warehouse.trade_flow.net_weight is 'Net weight as published, in the load''s etl.trade_load.original_weight_unit (BACI tonnes, Comtrade kg); warehouse.trade_fact gives net_weight_t.';
 comment on column warehouse.trade_flow.hs_map_code is 'The ref.hs_map code (of the load''s hs_map_version) that classified hs_code: the code itself or its 4-digit heading; null outside the map.';
 
 create table warehouse.trade_flow_detail (

@@ -3,6 +3,7 @@ package org.mineralsetl.baci;
 import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.support.CsvRecord;
+import org.mineralsetl.support.Decimals;
 import org.mineralsetl.support.RejectRow;
 import org.mineralsetl.trade.HsMap;
 import org.mineralsetl.trade.TradeParty;
@@ -10,14 +11,12 @@ import org.mineralsetl.trade.TradeRow;
 import org.mineralsetl.warehouse.Processed;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One BACI record (t,i,j,k,v,q) to one trade row: exporter i reports an export (X, FOB) to importer j through the
- * BACI country codes; k keeps its leading zeros (a 5-digit k lost one); value v is thousands of USD (x 1000),
- * quantity q metric tonnes and may be blank or NA. A pure function of the record, given the aliases and the HS map
+ * BACI country codes; k keeps its leading zeros (a 5-digit k lost one); value v (thousands of USD) and quantity q
+ * (metric tonnes; blank or NA when unknown) are plain non-negative decimals, kept as published. A pure function of the record, given the aliases and the HS map
  * loaded when the step starts.
  */
 class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>> {
@@ -66,34 +65,33 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
         if (k == null) {
             return reject(r, "k", "product code k '" + r.cell(3) + "' is not an HS 6-digit code");
         }
-        BigDecimal v = decimal(r.cell(4));
-        if (v == null) {
-            return reject(r, "v", "value v '" + r.cell(4) + "' is not a number");
+        String v = r.cell(4).strip();
+        if (!Decimals.isPlain(v)) {
+            return reject(r, "v", v.startsWith("-") && Decimals.isPlain(v.substring(1))
+                    ? "value v " + v + " is negative: a trade value cannot be" : "value v '" + v + "' is not a number");
         }
-        if (v.signum() < 0) {
-            return reject(r, "v", "value v " + r.cell(4) + " is negative: a trade value cannot be");
-        }
-        String qText = r.cell(5).strip();
-        BigDecimal q = null;
-        if (!qText.isEmpty() && !qText.toUpperCase(Locale.ROOT).equals("NA")) {
-            q = decimal(qText);
-            if (q == null) {
-                return reject(r, "q", "quantity q '" + qText + "' is not a number");
-            }
-            if (q.signum() < 0) {
-                return reject(r, "q", "quantity q " + qText + " is negative: a weight cannot be");
-            }
+        String q = r.cell(5).strip();
+        if (q.isEmpty() || q.equalsIgnoreCase("NA")) {
+            q = null;
+        } else if (!Decimals.isPlain(q)) {
+            return reject(r, "q", q.startsWith("-") && Decimals.isPlain(q.substring(1))
+                    ? "quantity q " + q + " is negative: a weight cannot be" : "quantity q '" + q + "' is not a number");
         }
         TradeRow.Key key = new TradeRow.Key(year, 0, file.hsRevision(), exporter, importer, "X", k,
                 TradeRow.Breakdown.TOTALS);
-        return Processed.of(new TradeRow(key, hsMap.lookup(k), v.movePointRight(3), q, r.lineNumber(), null));
+        return Processed.of(new TradeRow(key, hsMap.lookup(k), v, q, r.lineNumber(), null));
     }
 
     /** k as 6 digits: kept as written when it has 6, a leading zero restored when it has 5. */
     static String hsCode(String k) {
         String c = k.strip();
-        if (c.length() < 5 || c.length() > 6 || !c.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (c.length() < 5 || c.length() > 6) {
             return null;
+        }
+        for (int i = 0; i < c.length(); i++) {
+            if (c.charAt(i) < '0' || c.charAt(i) > '9') {
+                return null;
+            }
         }
         return c.length() == 6 ? c : "0" + c;
     }
@@ -101,14 +99,6 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
     static Integer wholeNumber(String text) {
         try {
             return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static BigDecimal decimal(String text) {
-        try {
-            return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             return null;
         }

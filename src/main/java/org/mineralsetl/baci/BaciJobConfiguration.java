@@ -1,13 +1,12 @@
 package org.mineralsetl.baci;
 
 import org.mineralsetl.reference.CountryResolver;
-import org.mineralsetl.support.ChunkStepPerExecution;
+import org.mineralsetl.support.BlockReader;
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.FileScan;
 import org.mineralsetl.support.LineRange;
 import org.mineralsetl.support.LineRangePartitioner;
-import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.trade.HsMap;
 import org.mineralsetl.trade.TradeFlowWriter;
 import org.mineralsetl.trade.TradeJobs;
@@ -22,7 +21,10 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,28 +51,66 @@ class BaciJobConfiguration {
     static final String KIND = "baci";
     private static final String READER = "baciReader";
     private static final String PARTITION_STEP = "baciLoadPartitionStep";
+    /** Lines per item of the load step (see {@link BlockReader}). */
+    static final int BLOCK = 1000;
 
-    /**
-     * The step each partition runs over its line range: the CSV reader, the pure {@link BaciItemProcessor}, the trade
-     * writer and the {@link BaciKeyOrder} watch, made for the partition's execution.
-     */
+    /** The partition's line range of the file, in blocks of {@link #BLOCK} records. */
+    @Bean
+    @StepScope
+    BlockReader<CsvRecord> baciReader(@Value("#{jobParameters['file']}") String file,
+                                      @Value("#{stepExecution}") StepExecution stepExecution) {
+        Path path = Path.of(file);
+        return new BlockReader<>(new CsvItemReader<>(READER, path,
+                header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r,
+                LineRange.of(stepExecution.getExecutionContext())), BLOCK);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciProcessor(
+            @Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['hsRevision']}") String hsRevision,
+            JdbcTemplate jdbc) {
+        BaciFileName name = BaciFileName.of(Path.of(file), hsRevision == null || hsRevision.isBlank() ? null
+                : hsRevision.trim());
+        return BlockReader.each(new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc)));
+    }
+
+    @Bean
+    @StepScope
+    TradeFlowWriter baciWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
+                               JdbcLoadDao loads) {
+        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()),
+                shared(stepExecution.getJobExecution().getJobParameters()));
+    }
+
+    /** Every row of a BACI file is an annual export total of the file's HS revision. */
+    static TradeRow.Shared shared(JobParameters params) {
+        BaciFileName name = BaciFileName.of(Path.of(params.getString(LoadSteps.FILE)), TradeLoadOptions.hsRevision(params));
+        return new TradeRow.Shared(0, name.hsRevision(), "X", TradeRow.Breakdown.TOTALS);
+    }
+
+    @Bean
+    @StepScope
+    BaciKeyOrder baciKeyOrder() {
+        return new BaciKeyOrder();
+    }
+
+    /** The step each partition runs over its line range. */
     @Bean
     Step baciLoadPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                               DataSource dataSource, JdbcLoadDao loads, JdbcTemplate jdbc,
+                               BlockReader<CsvRecord> baciReader,
+                               ItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciProcessor,
+                               TradeFlowWriter baciWriter, BaciKeyOrder baciKeyOrder,
                                @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
-        return new ChunkStepPerExecution<CsvRecord, Processed<TradeRow>>(PARTITION_STEP, jobRepository,
-                transactionManager, chunkSize, execution -> {
-            JobParameters params = execution.getJobExecution().getJobParameters();
-            Path path = Path.of(params.getString(LoadSteps.FILE));
-            CsvItemReader<CsvRecord> reader = new CsvItemReader<>(READER, path,
-                    header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r,
-                    LineRange.of(execution.getExecutionContext()));
-            BaciFileName name = BaciFileName.of(path, TradeLoadOptions.hsRevision(params));
-            return new ChunkStepPerExecution.Parts<>(reader,
-                    new BaciItemProcessor(name, CountryResolver.load(jdbc), HsMap.load(jdbc)),
-                    new TradeFlowWriter(dataSource, loads, LoadContext.of(execution.getJobExecution())),
-                    List.of(new BaciKeyOrder(), new ReadProgress(reader)));
-        });
+        return new StepBuilder(PARTITION_STEP, jobRepository)
+                .<List<CsvRecord>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / BLOCK))
+                .transactionManager(transactionManager)
+                .reader(baciReader)
+                .processor(baciProcessor)
+                .writer(baciWriter)
+                .listener(baciKeyOrder)
+                .stream(baciKeyOrder)
+                .build();
     }
 
     /** The file's line ranges, one per partition (a file under etl.baci.partition-min-bytes a part stays whole). */
@@ -100,8 +140,9 @@ class BaciJobConfiguration {
 
     @Bean
     Job baciImportJob(TradeJobs tradeJobs, Step baciLoadStep, JdbcTemplate jdbc) {
-        return tradeJobs.job("baci", KIND, TradeLoadOptions.Source.BACI, BaciJobConfiguration::inspect, baciLoadStep,
-                PARTITION_STEP, READER, contexts -> BaciKeyOrder.proof(CountryResolver.load(jdbc)).proven(contexts));
+        return tradeJobs.job("baci", KIND, TradeLoadOptions.Source.BACI, BaciJobConfiguration::inspect,
+                BaciJobConfiguration::shared, baciLoadStep, PARTITION_STEP, READER,
+                contexts -> BaciKeyOrder.proof(CountryResolver.load(jdbc)).proven(contexts));
     }
 
     @Bean

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Watches the lines of a BACI file (or of one partition of it) go by in the order they are read, to spare the merge
@@ -26,7 +25,7 @@ import java.util.TreeSet;
  * and no two codes seen stand for the same country (BACI lists old codes beside new ones, 280 and 276 both Germany).
  * Otherwise the merge searches, as it does for any other trade file.
  */
-class BaciKeyOrder implements ItemReadListener<CsvRecord>, ItemStream {
+class BaciKeyOrder implements ItemReadListener<List<CsvRecord>>, ItemStream {
 
     static final String ASCENDING = "baci.keys.ascending";
     static final String FIRST = "baci.keys.first";
@@ -36,15 +35,16 @@ class BaciKeyOrder implements ItemReadListener<CsvRecord>, ItemStream {
     private boolean ascending = true;
     private long first = -1;
     private long last = -1;
-    private final TreeSet<Integer> codes = new TreeSet<>();
+    /** The exporter and importer codes seen (BACI's codes are numbers under 1,000). */
+    private final boolean[] codes = new boolean[1000];
 
     @Override
     public void open(ExecutionContext context) {
         ascending = context.getString(ASCENDING, "true").equals("true");
         first = context.getLong(FIRST, -1);
         last = context.getLong(LAST, -1);
-        codes.clear();
-        codes.addAll(parseCodes(context.getString(CODES, "")));
+        java.util.Arrays.fill(codes, false);
+        parseCodes(context.getString(CODES, "")).forEach(code -> codes[code] = true);
     }
 
     @Override
@@ -52,11 +52,23 @@ class BaciKeyOrder implements ItemReadListener<CsvRecord>, ItemStream {
         context.putString(ASCENDING, String.valueOf(ascending));
         context.putLong(FIRST, first);
         context.putLong(LAST, last);
-        context.putString(CODES, String.join(",", codes.stream().map(String::valueOf).toList()));
+        List<String> seen = new ArrayList<>();
+        for (int code = 0; code < codes.length; code++) {
+            if (codes[code]) {
+                seen.add(String.valueOf(code));
+            }
+        }
+        context.putString(CODES, String.join(",", seen));
     }
 
     @Override
-    public void afterRead(CsvRecord r) {
+    public void afterRead(List<CsvRecord> block) {
+        for (CsvRecord r : block) {
+            watch(r);
+        }
+    }
+
+    private void watch(CsvRecord r) {
         long key = key(r);
         if (key < 0 || key <= last) {
             ascending = false;
@@ -72,9 +84,9 @@ class BaciKeyOrder implements ItemReadListener<CsvRecord>, ItemStream {
     }
 
     private void addCode(String code) {
-        Integer n = BaciItemProcessor.wholeNumber(code);
-        if (n != null) {
-            codes.add(n);
+        long n = digits(code, 3);
+        if (n >= 0) {
+            codes[(int) n] = true;
         }
     }
 
@@ -83,15 +95,30 @@ class BaciKeyOrder implements ItemReadListener<CsvRecord>, ItemStream {
         if (r.size() < 4) {
             return -1;
         }
-        Integer t = BaciItemProcessor.wholeNumber(r.cell(0));
-        Integer i = BaciItemProcessor.wholeNumber(r.cell(1));
-        Integer j = BaciItemProcessor.wholeNumber(r.cell(2));
-        String hs = BaciItemProcessor.hsCode(r.cell(3));
-        if (t == null || i == null || j == null || hs == null || t < 0 || t > 9999 || i < 0 || i > 999 || j < 0
-                || j > 999) {
+        long t = digits(r.cell(0), 4);
+        long i = digits(r.cell(1), 3);
+        long j = digits(r.cell(2), 3);
+        long k = digits(r.cell(3), 6);
+        if (t < 0 || i < 0 || j < 0 || k < 0) {
             return -1;
         }
-        return ((t * 1000L + i) * 1000L + j) * 1_000_000L + Integer.parseInt(hs);
+        return ((t * 1000 + i) * 1000 + j) * 1_000_000 + k;
+    }
+
+    /** The number a text of 1 to {@code max} digits writes, else -1. */
+    private static long digits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return -1;
+        }
+        long v = 0;
+        for (int p = 0; p < text.length(); p++) {
+            char c = text.charAt(p);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** The proof over the execution contexts of the load step or of its partitions. */

@@ -40,7 +40,6 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
             Map.entry("3", "1000 kWh"), Map.entry("4", "m"), Map.entry("5", "u"), Map.entry("6", "2u"),
             Map.entry("7", "l"), Map.entry("8", "kg"), Map.entry("9", "1000u"), Map.entry("10", "U"),
             Map.entry("11", "12u"), Map.entry("12", "m3"), Map.entry("13", "carat"));
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private final boolean keepBreakdowns;
     private final CountryResolver countries;
@@ -126,7 +125,7 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
         TradeRow.Key key = new TradeRow.Key(year, month, revision, reporter, partner, flow, hsCode, breakdown);
         TradeRow.Flags flags = new TradeRow.Flags(estimate, qtyEstimated, netEstimated, bool(f.get("isReported")),
                 bool(f.get("isAggregate")));
-        return new TradeRow(key, hsMap.lookup(hsCode), value, netKg == null ? null : netKg.divide(THOUSAND),
+        return new TradeRow(key, hsMap.lookup(hsCode), value.toPlainString(), netKg == null ? null : netKg.toPlainString(),
                 f.lineNumber(), new TradeRow.ComtradeDetail(cif, fob, qty, unit, flags));
     }
 

@@ -2,7 +2,7 @@ package org.mineralsetl.comtrade;
 
 import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.support.CsvItemReader;
-import org.mineralsetl.support.ReadProgress;
+import org.mineralsetl.support.BlockReader;
 import org.mineralsetl.trade.HsMap;
 import org.mineralsetl.trade.TradeFlowWriter;
 import org.mineralsetl.trade.TradeJobs;
@@ -18,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,17 +43,19 @@ class ComtradeJobConfiguration {
     private static final String READER = "comtradeReader";
     private static final String LEGACY_READER = "comtradeLegacyReader";
     private static final int CHUNK = 1000;
+    /** Records per item of the load step (see {@link BlockReader}): bulk Comtrade files have millions of rows. */
+    private static final int BLOCK = 100;
 
     @Bean
     @StepScope
-    CsvItemReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
-        return reader(READER, false, Path.of(file));
+    BlockReader<ComtradeFields> comtradeReader(@Value("#{jobParameters['file']}") String file) {
+        return new BlockReader<>(reader(READER, false, Path.of(file)), BLOCK);
     }
 
     @Bean
     @StepScope
-    CsvItemReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
-        return reader(LEGACY_READER, true, Path.of(file));
+    BlockReader<ComtradeFields> comtradeLegacyReader(@Value("#{jobParameters['file']}") String file) {
+        return new BlockReader<>(reader(LEGACY_READER, true, Path.of(file)), BLOCK);
     }
 
     /** The CSV reader with the layout its header shows. */
@@ -65,22 +69,25 @@ class ComtradeJobConfiguration {
 
     @Bean
     @StepScope
-    ComtradeItemProcessor comtradeProcessor(@Value("#{jobParameters['keepBreakdowns']}") String keepBreakdowns,
-                                            JdbcTemplate jdbc) {
-        return new ComtradeItemProcessor("true".equalsIgnoreCase(keepBreakdowns == null ? "" : keepBreakdowns.trim()),
-                CountryResolver.load(jdbc), HsMap.load(jdbc));
+    ItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeProcessor(
+            @Value("#{jobParameters['keepBreakdowns']}") String keepBreakdowns, JdbcTemplate jdbc) {
+        return BlockReader.each(new ComtradeItemProcessor(
+                "true".equalsIgnoreCase(keepBreakdowns == null ? "" : keepBreakdowns.trim()),
+                CountryResolver.load(jdbc), HsMap.load(jdbc)));
     }
 
     @Bean
     @StepScope
     TradeFlowWriter comtradeWriter(@Value("#{stepExecution}") StepExecution stepExecution, DataSource dataSource,
                                    JdbcLoadDao loads) {
-        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()));
+        // Comtrade rows differ in period, flow and breakdown: every key column goes with each row
+        return new TradeFlowWriter(dataSource, loads, LoadContext.of(stepExecution.getJobExecution()), null);
     }
 
     @Bean
     Step comtradeLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          CsvItemReader<ComtradeFields> comtradeReader, ComtradeItemProcessor comtradeProcessor,
+                          BlockReader<ComtradeFields> comtradeReader,
+                          ItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeProcessor,
                           TradeFlowWriter comtradeWriter) {
         return loadStep("comtradeLoadStep", jobRepository, transactionManager, comtradeReader, comtradeProcessor,
                 comtradeWriter);
@@ -88,35 +95,36 @@ class ComtradeJobConfiguration {
 
     @Bean
     Step comtradeLegacyLoadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                CsvItemReader<ComtradeFields> comtradeLegacyReader,
-                                ComtradeItemProcessor comtradeProcessor, TradeFlowWriter comtradeWriter) {
+                                BlockReader<ComtradeFields> comtradeLegacyReader,
+                                ItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> comtradeProcessor,
+                                TradeFlowWriter comtradeWriter) {
         return loadStep("comtradeLegacyLoadStep", jobRepository, transactionManager, comtradeLegacyReader,
                 comtradeProcessor, comtradeWriter);
     }
 
     private static Step loadStep(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                 CsvItemReader<ComtradeFields> reader, ComtradeItemProcessor processor,
+                                 BlockReader<ComtradeFields> reader,
+                                 ItemProcessor<List<ComtradeFields>, List<Processed<TradeRow>>> processor,
                                  TradeFlowWriter writer) {
         return new StepBuilder(name, jobRepository)
-                .<ComtradeFields, Processed<TradeRow>>chunk(CHUNK)
+                .<List<ComtradeFields>, List<Processed<TradeRow>>>chunk(CHUNK / BLOCK)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
-                .listener(new ReadProgress(reader))
                 .build();
     }
 
     @Bean
     Job comtradeImportJob(TradeJobs tradeJobs, Step comtradeLoadStep) {
         return tradeJobs.job("comtrade", KIND, TradeLoadOptions.Source.COMTRADE, ComtradeFiles::inspectV1,
-                comtradeLoadStep, "comtradeLoadStep", READER, TradeJobs.KeyProof.NONE);
+                params -> null, comtradeLoadStep, "comtradeLoadStep", READER, TradeJobs.KeyProof.NONE);
     }
 
     @Bean
     Job comtradeLegacyImportJob(TradeJobs tradeJobs, Step comtradeLegacyLoadStep) {
         return tradeJobs.job("comtradeLegacy", LEGACY_KIND, TradeLoadOptions.Source.COMTRADE,
-                ComtradeFiles::inspectLegacy, comtradeLegacyLoadStep, "comtradeLegacyLoadStep", LEGACY_READER,
+                ComtradeFiles::inspectLegacy, params -> null, comtradeLegacyLoadStep, "comtradeLegacyLoadStep", LEGACY_READER,
                 TradeJobs.KeyProof.NONE);
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * A COPY FROM STDIN (text format) into a table, on the connection of the current Spring transaction: the rows
  * commit or roll back with the chunk that wrote them. Each row is a line of tab-separated values, encoded as UTF-8
  * into a buffer that goes to the server 64 kB at a time through pgjdbc's {@code CopyManager}.
- * Usage: {@code try (PgCopy copy = PgCopy.into(ds, table, columns)) { copy.row(a, b, c); ... }}.
+ * Usage: {@code try (PgCopy copy = PgCopy.into(ds, table, columns)) { copy.row(a, b, c); ... }}, or for millions of
+ * rows {@code copy.text(a).number(b).decimal(c).endRow()}, which makes no object per value.
  */
 public final class PgCopy implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class PgCopy implements AutoCloseable {
     private final String table;
     private byte[] buf = new byte[SEND_AT + 4096];
     private int used;
+    private boolean columnStarted;
     private long rows;
 
     private PgCopy(DataSource dataSource, String table, List<String> columns) {
@@ -49,59 +51,137 @@ public final class PgCopy implements AutoCloseable {
 
     /** One row: a value per column, in the order of the columns; null is SQL NULL. */
     public void row(Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                put((byte) '\t');
+        for (Object v : values) {
+            if (v == null) {
+                nul();
+            } else if (v instanceof BigDecimal d) {
+                decimal(d);
+            } else if (v instanceof Long || v instanceof Integer) {
+                number(((Number) v).longValue());
+            } else {
+                text(v.toString());
             }
-            value(values[i]);
         }
+        endRow();
+    }
+
+    /** A text value; null is SQL NULL. Backslash, tab, newline and carriage return are escaped. */
+    public PgCopy text(String s) {
+        separator();
+        if (s == null) {
+            return nullValue();
+        }
+        int n = s.length();
+        ensure(2 * n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                utf8(s.substring(i));
+                break;
+            }
+            switch (c) {
+                case '\\' -> { buf[used++] = '\\'; buf[used++] = '\\'; }
+                case '\t' -> { buf[used++] = '\\'; buf[used++] = 't'; }
+                case '\n' -> { buf[used++] = '\\'; buf[used++] = 'n'; }
+                case '\r' -> { buf[used++] = '\\'; buf[used++] = 'r'; }
+                default -> buf[used++] = (byte) c;
+            }
+        }
+        return this;
+    }
+
+    /** A whole number, written digit by digit. */
+    public PgCopy number(long v) {
+        separator();
+        ensure(20);
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                return text0(Long.toString(v));
+            }
+            buf[used++] = '-';
+            v = -v;
+        }
+        int start = used;
+        do {
+            buf[used++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        for (int i = start, j = used - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+        return this;
+    }
+
+    /** A decimal as plain digits; null is SQL NULL. */
+    public PgCopy decimal(BigDecimal d) {
+        if (d == null) {
+            return nul();
+        }
+        separator();
+        return text0(d.toPlainString());
+    }
+
+    /** SQL NULL. */
+    public PgCopy nul() {
+        separator();
+        return nullValue();
+    }
+
+    /** Ends the row; sends the buffer when it is full enough. */
+    public void endRow() {
         put((byte) '\n');
+        columnStarted = false;
         rows++;
         if (used >= SEND_AT) {
             send();
         }
     }
 
-    private void value(Object v) {
-        if (v == null) {
-            put((byte) '\\');
-            put((byte) 'N');
-        } else if (v instanceof BigDecimal d) {
-            text(d.toPlainString());
-        } else {
-            text(v.toString());
+    private void separator() {
+        if (columnStarted) {
+            put((byte) '\t');
         }
+        columnStarted = true;
     }
 
-    /** The text with backslash, tab, newline and carriage return escaped, as UTF-8. */
-    private void text(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> { put((byte) '\\'); put((byte) '\\'); }
-                case '\t' -> { put((byte) '\\'); put((byte) 't'); }
-                case '\n' -> { put((byte) '\\'); put((byte) 'n'); }
-                case '\r' -> { put((byte) '\\'); put((byte) 'r'); }
-                default -> {
-                    if (c < 0x80) {
-                        put((byte) c);
-                    } else {
-                        int end = Character.isHighSurrogate(c) && i + 1 < s.length() ? i + 2 : i + 1;
-                        for (byte b : s.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                            put(b);
-                        }
-                        i = end - 1;
-                    }
-                }
-            }
+    private PgCopy nullValue() {
+        ensure(2);
+        buf[used++] = '\\';
+        buf[used++] = 'N';
+        return this;
+    }
+
+    /** ASCII text that needs no escaping (digits of a number). */
+    private PgCopy text0(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[used++] = (byte) s.charAt(i);
         }
+        return this;
+    }
+
+    /** The rest of a text from its first non-ASCII character: escaped as {@link #text}, encoded as UTF-8. */
+    private void utf8(String rest) {
+        String escaped = rest.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        byte[] bytes = escaped.getBytes(StandardCharsets.UTF_8);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, used, bytes.length);
+        used += bytes.length;
     }
 
     private void put(byte b) {
-        if (used == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-        }
+        ensure(1);
         buf[used++] = b;
+    }
+
+    /** Room for {@code more} bytes after {@code used}. */
+    private void ensure(int more) {
+        if (used + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, used + more));
+        }
     }
 
     private void send() {

@@ -8,6 +8,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -47,10 +48,12 @@ public class ReadProgress implements ItemReadListener<Object>, StepExecutionList
         printed = false;
     }
 
+    /** Counts a record, or the records of a block ({@link BlockReader}). */
     @Override
     public void afterRead(Object item) {
-        rows++;
-        if ((rows & 0xff) != 0) {
+        long before = rows;
+        rows += item instanceof List<?> block ? block.size() : 1;
+        if (rows >>> 8 == before >>> 8) {
             return;
         }
         long now = System.nanoTime();

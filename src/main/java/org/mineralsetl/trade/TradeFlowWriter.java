@@ -16,20 +16,23 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Writes a chunk of trade rows with COPY into the load's own table warehouse.trade_flow_&lt;load_id&gt; (attached to
+ * Writes a chunk of trade rows (in blocks, see {@link org.mineralsetl.support.BlockReader}) with COPY into the load's own table warehouse.trade_flow_&lt;load_id&gt; (attached to
  * warehouse.trade_flow by the merge), a Comtrade row's detail into warehouse.trade_flow_detail and rejects into
  * etl.reject, all in the chunk's transaction. It tallies the rows it wrote and the years they cover in the step's
  * execution context, committed with each chunk: the merge reads them there (no count of millions of rows), and a
  * restart goes on from them. Each partition of a partitioned load has its own writer and tally.
  */
-public class TradeFlowWriter implements ItemStreamWriter<Processed<TradeRow>> {
+public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow>>> {
 
     static final String ROWS_WRITTEN = "trade.rowsWritten";
     static final String YEARS = "trade.years";
 
-    static final List<String> FLOW_COLUMNS = List.of("load_id", "year", "month", "hs_revision", "reporter_code",
-            "partner_code", "flow", "hs_code", "breakdown", "hs_map_code", "value_usd", "net_weight_t", "row_number",
-            "job_execution_id");
+    /** The columns a row carries (load_id and job_execution_id are the defaults of the load's table). */
+    static final List<String> FLOW_COLUMNS = List.of("year", "month", "hs_revision", "reporter_code", "partner_code",
+            "flow", "hs_code", "breakdown", "hs_map_code", "value", "net_weight", "row_number");
+    /** The same, for a load whose rows share month, HS revision, flow and breakdown (the table's defaults too). */
+    static final List<String> VARYING_COLUMNS = List.of("year", "reporter_code", "partner_code", "hs_code",
+            "hs_map_code", "value", "net_weight", "row_number");
     static final List<String> DETAIL_COLUMNS = List.of("load_id", "row_number", "customs_code", "mot_code",
             "mos_code", "partner2_code", "cif_value_usd", "fob_value_usd", "quantity", "quantity_unit", "is_estimate",
             "is_qty_estimated", "is_net_wgt_estimated", "is_reported", "is_aggregate");
@@ -38,14 +41,17 @@ public class TradeFlowWriter implements ItemStreamWriter<Processed<TradeRow>> {
     private final JdbcLoadDao loads;
     private final LoadContext load;
     private final String table;
+    private final TradeRow.Shared shared;
     private long rowsWritten;
     private final SortedSet<Integer> years = new TreeSet<>();
 
-    public TradeFlowWriter(DataSource dataSource, JdbcLoadDao loads, LoadContext load) {
+    /** @param shared what every row of the load shares (left out of the COPY), or null when rows differ in it */
+    public TradeFlowWriter(DataSource dataSource, JdbcLoadDao loads, LoadContext load, TradeRow.Shared shared) {
         this.dataSource = dataSource;
         this.loads = loads;
         this.load = load;
         this.table = TradeLoadOptions.loadTable(load.loadId());
+        this.shared = shared;
     }
 
     @Override
@@ -62,19 +68,26 @@ public class TradeFlowWriter implements ItemStreamWriter<Processed<TradeRow>> {
     }
 
     @Override
-    public void write(Chunk<? extends Processed<TradeRow>> chunk) {
+    public void write(Chunk<? extends List<Processed<TradeRow>>> chunk) {
         List<RejectRow> rejects = new ArrayList<>();
         List<TradeRow> details = new ArrayList<>();
         long written = 0;
         SortedSet<Integer> chunkYears = new TreeSet<>();
-        try (PgCopy copy = PgCopy.into(dataSource, table, FLOW_COLUMNS)) {
-            for (Processed<TradeRow> item : chunk) {
+        try (PgCopy copy = PgCopy.into(dataSource, table, shared == null ? FLOW_COLUMNS : VARYING_COLUMNS)) {
+            for (Processed<TradeRow> item : chunk.getItems().stream().flatMap(List::stream).toList()) {
                 for (TradeRow row : item.rows()) {
                     TradeRow.Key k = row.key();
-                    copy.row(load.loadId(), k.year(), k.month(), k.hsRevision(), k.reporter().code(),
-                            k.partner().code(), k.flow(), k.hsCode(), k.breakdown().key(),
-                            row.hs() == null ? null : row.hs().code(), row.valueUsd(), row.netWeightT(),
-                            row.rowNumber(), load.jobExecutionId());
+                    if (shared == null) {
+                        copy.number(k.year()).number(k.month()).text(k.hsRevision()).text(k.reporter().code())
+                                .text(k.partner().code()).text(k.flow()).text(k.hsCode()).text(k.breakdown().key());
+                    } else if (k.shares(shared)) {
+                        copy.number(k.year()).text(k.reporter().code()).text(k.partner().code()).text(k.hsCode());
+                    } else {
+                        throw new IllegalStateException("line " + row.rowNumber() + " does not share " + shared
+                                + " with the other rows of its load");
+                    }
+                    copy.text(row.hs() == null ? null : row.hs().code()).text(row.value()).text(row.netWeight())
+                            .number(row.rowNumber()).endRow();
                     chunkYears.add(k.year());
                     if (row.detail() != null) {
                         details.add(row);

@@ -8,6 +8,7 @@ import org.mineralsetl.warehouse.LoadSteps;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The job of a trade import: prepare (the file and its load), options (etl.trade_load and the load's own table),
@@ -63,16 +65,19 @@ public class TradeJobs {
     }
 
     /**
+     * @param shared       what every row of a load shares, from its job parameters (null: rows differ in it)
      * @param loadStep     the source's load step (a chunk step, or a partitioned step over one)
      * @param readStepName the step whose reader reads the file: the load step, or the worker step of its partitions
      * @param readerName   the reader's name (its saved count is the number of rows read)
      */
-    public Job job(String prefix, String kind, TradeLoadOptions.Source source, FileInspector inspector, Step loadStep,
-                   String readStepName, String readerName, KeyProof keyProof) {
+    public Job job(String prefix, String kind, TradeLoadOptions.Source source, FileInspector inspector,
+                   Function<JobParameters, TradeRow.Shared> shared, Step loadStep, String readStepName,
+                   String readerName, KeyProof keyProof) {
         return new JobBuilder(prefix + "ImportJob", jobRepository)
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep(prefix + "PrepareStep", kind, inspector))
-                .next(TradeLoadOptions.recordStep(prefix + "OptionsStep", source, jobRepository, transactionManager, jdbc))
+                .next(TradeLoadOptions.recordStep(prefix + "OptionsStep", source, shared, jobRepository,
+                        transactionManager, jdbc))
                 .next(loadStep)
                 .next(mergeStep(prefix + "MergeStep", readStepName, readerName, keyProof))
                 .build();

@@ -11,11 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The job parameters that change how a trade file loads, and the step that records them with what every row of
  * the load shares (etl.trade_load: source, edition, units as published, HS map version) and creates the load's own
- * table warehouse.trade_flow_&lt;load_id&gt;: keepBreakdowns (default false: breakdown totals only) and hsRevision
+ * table warehouse.trade_flow_&lt;load_id&gt; with what every row shares as column defaults: keepBreakdowns (default false: breakdown totals only) and hsRevision
  * (for files whose name does not carry it).
  */
 public final class TradeLoadOptions {
@@ -61,8 +62,13 @@ public final class TradeLoadOptions {
         return "warehouse.trade_flow_" + loadId;
     }
 
-    static Step recordStep(String name, Source source, JobRepository jobRepository,
-                           PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+    /**
+     * @param shared what every row of a load shares (from its job parameters), or null when rows differ in it: the
+     *               load's table takes it as column defaults, as it takes the load and this job execution
+     */
+    static Step recordStep(String name, Source source, Function<JobParameters, TradeRow.Shared> shared,
+                           JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           JdbcTemplate jdbc) {
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
@@ -79,6 +85,10 @@ public final class TradeLoadOptions {
                             HsMap.load(jdbc).version(), source.valueUnit, source.valuePerOriginal, source.weightUnit,
                             source.originalPerTonne);
                     jdbc.update("call warehouse.create_trade_flow_table(?)", load.loadId());
+                    TradeRow.Shared s = shared.apply(params);
+                    jdbc.update("call warehouse.set_trade_flow_defaults(?, ?, ?::smallint, ?, ?, ?)", load.loadId(),
+                            job.getId(), s == null ? null : s.month(), s == null ? null : s.hsRevision(),
+                            s == null ? null : s.flow(), s == null ? null : s.breakdown().key());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .allowStartIfComplete(true)

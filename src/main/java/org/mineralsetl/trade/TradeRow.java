@@ -4,15 +4,24 @@ import java.math.BigDecimal;
 
 /**
  * One normalised trade flow, as the load step writes it to warehouse.trade_flow: its natural key, the HS map entry
- * that classified its code (null outside the map), value in USD, net weight in tonnes, the line it came from, and
- * what a Comtrade row says beyond that (null for BACI). Shared by the Comtrade and BACI imports.
+ * that classified its code (null outside the map), value and net weight as the source publishes them (plain decimal
+ * text, never negative; the units are the load's, see etl.trade_load), the line it came from, and what a Comtrade row
+ * says beyond that (null for BACI). Shared by the Comtrade and BACI imports.
  */
-public record TradeRow(Key key, HsMap.Entry hs, BigDecimal valueUsd, BigDecimal netWeightT, long rowNumber,
-                       ComtradeDetail detail) {
+public record TradeRow(Key key, HsMap.Entry hs, String value, String netWeight, long rowNumber, ComtradeDetail detail) {
 
     /** The natural key of a flow within a load (source and edition are the load's). month 0 = annual. */
     public record Key(int year, int month, String hsRevision, TradeParty reporter, TradeParty partner, String flow,
                       String hsCode, Breakdown breakdown) {
+
+        boolean shares(Shared shared) {
+            return month == shared.month() && hsRevision.equals(shared.hsRevision()) && flow.equals(shared.flow())
+                    && breakdown.equals(shared.breakdown());
+        }
+    }
+
+    /** The part of the key every row of a load has in common, when it has (a BACI year: annual, one HS revision, exports, totals). */
+    public record Shared(int month, String hsRevision, String flow, Breakdown breakdown) {
     }
 
     /** The breakdown a Comtrade row carries; {@link #TOTALS} for the breakdown totals (and for BACI). */
