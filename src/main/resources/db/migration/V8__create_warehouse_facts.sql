@@ -34,18 +34,13 @@ create table warehouse.production_fact (
     job_execution_id bigint      not null,
     loaded_at        timestamptz not null default now(),
     constraint pk_production_fact primary key (source, edition, commodity, stage, measure, entity_key, year),
-    constraint fk_production_fact_commodity foreign key (commodity) references ref.commodity (commodity_code),
-    constraint fk_production_fact_stage foreign key (stage) references ref.stage (stage_code),
-    constraint fk_production_fact_country_iso3 foreign key (country_iso3) references ref.country (iso3),
-    constraint fk_production_fact_source_file_id foreign key (source_file_id) references etl.source_file (source_file_id),
-    constraint fk_production_fact_load_id foreign key (load_id) references etl.load (load_id),
     constraint ck_production_fact_measure check (measure in ('production', 'reserves', 'capacity')),
     constraint ck_production_fact_entity_kind check (entity_kind in ('country', 'world_total', 'residual')),
     constraint ck_production_fact_country check ((entity_kind = 'country') = (country_iso3 is not null)),
     constraint ck_production_fact_withheld check (qualifier is distinct from 'W' or quantity_t is null)
 );
 create index ix_production_fact_load_id on warehouse.production_fact (load_id);
-comment on table warehouse.production_fact is 'Production, reserves and capacity by source, edition, commodity, stage, reporting unit and year, with lineage. Query the v_* views.';
+comment on table warehouse.production_fact is 'Production, reserves and capacity by source, edition, commodity, stage, reporting unit and year, with lineage. Query the v_* views. Codes are checked against ref.commodity, ref.stage and ref.country by the merge (sql/production/merge.sql), set-based: a foreign key checks and locks its referenced row for every inserted fact, two thirds of the merge of a large workbook.';
 
 -- US salient statistics (USGS MCS salient files), long format.
 -- Grain: source x edition x commodity x year x measure x detail x unit.

@@ -1,28 +1,70 @@
 -- Merge one load (:load_id) of staging.production_row into warehouse.production_fact, in one transaction.
 -- Grain: source x edition x commodity x stage x measure x reporting unit (entity_key) x year.
--- 1. a key given twice in the load keeps its first row (by row and column); the others become rejects naming it;
--- 2. upsert on the natural key: a re-delivery of the same source and edition replaces the earlier values and
---    lineage (a later edition is a new key: both are kept, the views serve the latest);
--- 3. the staging rows of the load are removed.
+-- 1. a row whose commodity, stage or country the reference tables do not know is a reject saying which;
+-- 2. a key given twice in the load keeps its first row (by row and column); the others are rejects naming it;
+-- 3. a re-delivery of the same source and edition replaces the earlier facts of the keys it carries (a later edition
+--    is a new key: both are kept, the views serve the latest); the first load of a slice skips the search;
+-- 4. the load's rows become facts and leave staging.
+
+set local work_mem = '256MB';
+
+with unknown as (
+    delete from staging.production_row as s
+    where s.load_id = :load_id
+      and (not exists (select 1 from ref.commodity as c where c.commodity_code = s.commodity)
+           or not exists (select 1 from ref.stage as t where t.stage_code = s.stage)
+           or (s.country_iso3 is not null and not exists (select 1 from ref.country as c where c.iso3 = s.country_iso3)))
+    returning s.*
+)
+
+insert into etl.reject (load_id, source_file_id, file_name, sheet, row_number, column_name, raw_text, reason)
+select
+    u.load_id,
+    u.source_file_id,
+    f.file_name,
+    u.sheet,
+    u.row_number,
+    u.column_name,
+    u.original_text,
+    format('commodity %s, stage %s or country %s is not in the reference tables (ref.commodity, ref.stage, ref.country)',
+           u.commodity, u.stage, coalesce(u.country_iso3, '-'))
+from unknown as u
+join etl.source_file as f on f.source_file_id = u.source_file_id;
 
 with staged as (
     select
+        s.ctid as row_id,
         s.*,
         coalesce(s.country_iso3::text, s.entity_kind || ':' || s.entity_label) as entity_key
     from staging.production_row as s
     where s.load_id = :load_id
 ),
 
+repeated_keys as (
+    select source, edition, commodity, stage, measure, entity_key, year
+    from staged
+    group by source, edition, commodity, stage, measure, entity_key, year
+    having count(*) > 1
+),
+
 ranked as (
     select
-        staged.*,
+        s.*,
         row_number() over keys as key_rank,
-        first_value(row_number) over keys as first_row_number
-    from staged
-    window keys as (
-        partition by source, edition, commodity, stage, measure, entity_key, year
-        order by row_number, column_name
-    )
+        first_value(s.row_number) over keys as first_row_number
+    from staged as s
+    join repeated_keys using (source, edition, commodity, stage, measure, entity_key, year)
+    window keys as (partition by s.source, s.edition, s.commodity, s.stage, s.measure, s.entity_key, s.year
+                    order by s.row_number, s.column_name)
+),
+
+repeats as (
+    delete from staging.production_row as p
+    using ranked as r
+    where p.load_id = :load_id
+      and p.ctid = r.row_id
+      and r.key_rank > 1
+    returning r.*
 )
 
 insert into etl.reject (load_id, source_file_id, file_name, sheet, row_number, column_name, raw_text, reason)
@@ -36,23 +78,35 @@ select
     r.original_text,
     format('duplicate of row %s: %s %s %s %s %s %s already given', r.first_row_number, r.commodity, r.stage,
            r.measure, r.entity_key, r.year, r.edition)
-from ranked as r
-join etl.source_file as f on f.source_file_id = r.source_file_id
-where r.key_rank > 1;
+from repeats as r
+join etl.source_file as f on f.source_file_id = r.source_file_id;
 
-with staged as (
-    select
-        s.*,
-        coalesce(s.country_iso3::text, s.entity_kind || ':' || s.entity_label) as entity_key
-    from staging.production_row as s
-    where s.load_id = :load_id
+with slices as (
+    select distinct source, edition, commodity
+    from staging.production_row
+    where load_id = :load_id
 ),
 
-deduplicated as (
-    select distinct on (source, edition, commodity, stage, measure, entity_key, year) *
-    from staged
-    order by source, edition, commodity, stage, measure, entity_key, year, row_number, column_name
+delivered_before as (
+    select s.*
+    from slices as s
+    where exists (
+        select 1 from warehouse.production_fact as f
+        where f.source = s.source and f.edition = s.edition and f.commodity = s.commodity
+    )
 )
+
+delete from warehouse.production_fact as f
+using staging.production_row as s
+join delivered_before as d using (source, edition, commodity)
+where s.load_id = :load_id
+  and f.source = s.source
+  and f.edition = s.edition
+  and f.commodity = s.commodity
+  and f.stage = s.stage
+  and f.measure = s.measure
+  and f.entity_key = coalesce(s.country_iso3::text, s.entity_kind || ':' || s.entity_label)
+  and f.year = s.year;
 
 insert into warehouse.production_fact (
     source, edition, commodity, stage, measure, entity_kind, country_iso3, entity_label, year, quantity_t,
@@ -63,26 +117,7 @@ select
     source, edition, commodity, stage, measure, entity_kind, country_iso3, entity_label, year, quantity_t,
     original_value, original_text, original_unit, qualifier, lower_bound_t, upper_bound_t, is_estimate, basis,
     detail, note, source_file_id, sheet, row_number, column_name, load_id, job_execution_id
-from deduplicated
-on conflict on constraint pk_production_fact do update set
-    entity_label = excluded.entity_label,
-    quantity_t = excluded.quantity_t,
-    original_value = excluded.original_value,
-    original_text = excluded.original_text,
-    original_unit = excluded.original_unit,
-    qualifier = excluded.qualifier,
-    lower_bound_t = excluded.lower_bound_t,
-    upper_bound_t = excluded.upper_bound_t,
-    is_estimate = excluded.is_estimate,
-    basis = excluded.basis,
-    detail = excluded.detail,
-    note = excluded.note,
-    source_file_id = excluded.source_file_id,
-    sheet = excluded.sheet,
-    row_number = excluded.row_number,
-    column_name = excluded.column_name,
-    load_id = excluded.load_id,
-    job_execution_id = excluded.job_execution_id,
-    loaded_at = now();
+from staging.production_row
+where load_id = :load_id;
 
 delete from staging.production_row where load_id = :load_id;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed (a load failed or was refused, a query error)", "2:bad usage",
                 "3:refused: another run holds the lock", "4:finished, but a load's rejects passed its threshold (nothing of it merged)"})
-public class EtlCommand implements Runnable {
+class EtlCommand implements Runnable {
 
     public static final int OK = 0;
     public static final int FAILED = 1;

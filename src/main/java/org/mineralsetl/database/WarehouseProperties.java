@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir  data directory of the embedded PostgreSQL (WAREHOUSE_DATA_DIR, default var/warehouse)
  */
 @ConfigurationProperties("warehouse")
-public record WarehouseProperties(String url, String user, String password, String dataDir) {
+record WarehouseProperties(String url, String user, String password, String dataDir) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

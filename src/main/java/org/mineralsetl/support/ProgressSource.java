@@ -1,7 +1,7 @@
 package org.mineralsetl.support;
 
 /** A reader that can tell how far through its file it is. */
-public interface ProgressSource {
+interface ProgressSource {
 
     String fileName();
 

@@ -30,9 +30,9 @@ import java.util.Locale;
  * never HSSFWorkbook. Formula cells give their cached value; numbers and dates are formatted by
  * {@link RawValueFormatter} from the cell's format record.
  */
-public class XlsItemReader<T> extends AbstractSpreadsheetItemReader<T> {
+class XlsItemReader<T> extends AbstractSpreadsheetItemReader<T> {
 
-    public XlsItemReader(String name, Path file, SpreadsheetLayout layout, RowMapper<T> rowMapper) {
+    XlsItemReader(String name, Path file, SpreadsheetLayout layout, RowMapper<T> rowMapper) {
         this(name, file, layout, rowMapper, false);
     }
 

@@ -6,8 +6,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.Styles;
+import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -24,11 +23,11 @@ import java.util.Map;
  * The one .xlsx reader: POI's event API ({@link XSSFReader}, {@link XSSFSheetXMLHandler} over a
  * {@link ReadOnlySharedStringsTable}), never the XSSFWorkbook user model, so a sheet of any length is read in
  * a few megabytes of heap. Formula cells give their cached value; numbers and dates are formatted by
- * {@link RawValueFormatter}. Styles and shared strings are looked up once each ({@link XlsxCellSources}).
+ * {@link RawValueFormatter}.
  */
-public class XlsxItemReader<T> extends AbstractSpreadsheetItemReader<T> {
+class XlsxItemReader<T> extends AbstractSpreadsheetItemReader<T> {
 
-    public XlsxItemReader(String name, Path file, SpreadsheetLayout layout, RowMapper<T> rowMapper) {
+    XlsxItemReader(String name, Path file, SpreadsheetLayout layout, RowMapper<T> rowMapper) {
         this(name, file, layout, rowMapper, false);
     }
 
@@ -40,8 +39,8 @@ public class XlsxItemReader<T> extends AbstractSpreadsheetItemReader<T> {
     protected void parse(RowSink sink) throws Exception {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            SharedStrings strings = XlsxCellSources.sharedStrings(new ReadOnlySharedStringsTable(pkg, false));
-            Styles styles = XlsxCellSources.styles(reader.getStylesTable());
+            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            StylesTable styles = reader.getStylesTable();
             Map<String, Boolean> hidden = hiddenSheets(reader);
             RawValueFormatter formatter = new RawValueFormatter();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param value      the number, or null when the cell is a marker or a bound
  * @param qualifier  null for a plain number; W, NA, XX, E, &gt;, &lt; or included
  */
-public record UsgsCell(BigDecimal value, String qualifier, BigDecimal lowerBound, BigDecimal upperBound,
+record UsgsCell(BigDecimal value, String qualifier, BigDecimal lowerBound, BigDecimal upperBound,
                        boolean estimate, String text) {
 
     private static final Pattern NUMBER = Pattern.compile("(e)?([-\u2212\u2013]?)(\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)");
