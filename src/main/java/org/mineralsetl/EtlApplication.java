@@ -1,6 +1,7 @@
 package org.mineralsetl;
 
 import org.mineralsetl.database.WarehouseBusyException;
+import org.mineralsetl.database.WarehouseRebuildNeededException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -28,6 +29,10 @@ public class EtlApplication {
             if (t instanceof WarehouseBusyException busy) {
                 System.err.println("refused: " + busy.getMessage());
                 return 3;
+            }
+            if (t instanceof WarehouseRebuildNeededException rebuild) {
+                System.err.println("error: " + rebuild.getMessage());
+                return 1;
             }
         }
         System.err.println("error: cannot start: " + root.getMessage());
