@@ -81,28 +81,22 @@ comment on view indicator.production_share_base is 'Per-country production share
 
 create or replace view indicator.classified_trade_latest as
 -- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
--- (hs_map_code not null: the partial index ix_trade_flow_classified): annual breakdown totals
-    select
+-- (hs_map_code not null: the partial index ix_trade_flow_classified): annual breakdown totals. distinct on, not a
+-- ranking window: the planner then knows how many rows come out (a window's "rank = 1" it takes for one row, and
+-- joined the classified imports to themselves in a nested loop)
+    select distinct on (source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code)
         source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
         flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage, is_proxy,
         hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd, fob_value_usd,
         net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
         is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
         job_execution_id, loaded_at,
-        edition_rank
-    from (
-        select
-            t.*,
-            row_number() over (
-                partition by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code
-                order by edition desc
-            ) as edition_rank
-        from warehouse.trade_fact as t
-        where t.hs_map_code is not null
-          and t.breakdown = ''
-          and t.month = 0
-    ) as ranked
-    where edition_rank = 1;
+        1::bigint as edition_rank
+    from warehouse.trade_fact as t
+    where t.hs_map_code is not null
+      and t.breakdown = ''
+      and t.month = 0
+    order by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code, edition desc;
 
 comment on view indicator.classified_trade_latest is 'Classified trade rows (commodity not null), annual breakdown totals, latest edition per trade key.';
 

@@ -8,6 +8,9 @@
 
 set local work_mem = '256MB';
 
+-- the load's rows were just written: the plans below need their statistics
+analyze staging.production_row;
+
 with unknown as (
     delete from staging.production_row as s
     where s.load_id = :load_id
@@ -31,30 +34,35 @@ select
 from unknown as u
 join etl.source_file as f on f.source_file_id = u.source_file_id;
 
-with staged as (
+with repeated_keys as (
     select
-        s.ctid as row_id,
-        s.*,
-        coalesce(s.country_iso3::text, s.entity_kind || ':' || s.entity_label) as entity_key
-    from staging.production_row as s
-    where s.load_id = :load_id
-),
-
-repeated_keys as (
-    select source, edition, commodity, stage, measure, entity_key, year
-    from staged
-    group by source, edition, commodity, stage, measure, entity_key, year
+        source, edition, commodity, stage, measure,
+        coalesce(country_iso3::text, entity_kind || ':' || entity_label) as entity_key,
+        year
+    from staging.production_row
+    where load_id = :load_id
+    group by 1, 2, 3, 4, 5, 6, 7
     having count(*) > 1
 ),
 
 ranked as (
     select
+        s.ctid as row_id,
         s.*,
+        k.entity_key,
         row_number() over keys as key_rank,
         first_value(s.row_number) over keys as first_row_number
-    from staged as s
-    join repeated_keys using (source, edition, commodity, stage, measure, entity_key, year)
-    window keys as (partition by s.source, s.edition, s.commodity, s.stage, s.measure, s.entity_key, s.year
+    from staging.production_row as s
+    join repeated_keys as k
+      on k.source = s.source
+     and k.edition = s.edition
+     and k.commodity = s.commodity
+     and k.stage = s.stage
+     and k.measure = s.measure
+     and k.entity_key = coalesce(s.country_iso3::text, s.entity_kind || ':' || s.entity_label)
+     and k.year = s.year
+    where s.load_id = :load_id
+    window keys as (partition by s.source, s.edition, s.commodity, s.stage, s.measure, k.entity_key, s.year
                     order by s.row_number, s.column_name)
 ),
 

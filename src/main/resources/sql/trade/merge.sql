@@ -10,6 +10,9 @@
 
 call warehouse.attach_trade_flow_table(:load_id);
 
+-- statistics of the new rows and loads for the queries that follow (the indicators run right after a load)
+analyze etl.trade_load;
+
 with ranked as (
     select
         ctid as row_id,

@@ -49,20 +49,23 @@ import java.util.List;
 class BaciJobConfiguration {
 
     static final String KIND = "baci";
+    /** BACI publishes values in thousands of USD (FOB) and quantities in metric tonnes. */
+    static final TradeLoadOptions.Source SOURCE = new TradeLoadOptions.Source("baci", "kUSD", 1000, "t", 1);
     private static final String READER = "baciReader";
     private static final String PARTITION_STEP = "baciLoadPartitionStep";
     /** Lines per item of the load step (see {@link BlockReader}). */
     static final int BLOCK = 1000;
 
-    /** The partition's line range of the file, in blocks of {@link #BLOCK} records. */
+    /** The partition's line range of the file, in blocks of etl.baci.block-size lines (default 1,000). */
     @Bean
     @StepScope
     BlockReader<CsvRecord> baciReader(@Value("#{jobParameters['file']}") String file,
-                                      @Value("#{stepExecution}") StepExecution stepExecution) {
+                                      @Value("#{stepExecution}") StepExecution stepExecution,
+                                      @Value("${etl.baci.block-size:" + BLOCK + "}") int blockSize) {
         Path path = Path.of(file);
         return new BlockReader<>(new CsvItemReader<>(READER, path,
                 header -> BaciItemProcessor.checkHeader(path.getFileName().toString(), header), r -> r,
-                LineRange.of(stepExecution.getExecutionContext())), BLOCK);
+                LineRange.of(stepExecution.getExecutionContext())), blockSize);
     }
 
     @Bean
@@ -101,9 +104,10 @@ class BaciJobConfiguration {
                                BlockReader<CsvRecord> baciReader,
                                ItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciProcessor,
                                TradeFlowWriter baciWriter, BaciKeyOrder baciKeyOrder,
-                               @Value("${etl.baci.chunk-size:20000}") int chunkSize) {
+                               @Value("${etl.baci.chunk-size:20000}") int chunkSize,
+                               @Value("${etl.baci.block-size:" + BLOCK + "}") int blockSize) {
         return new StepBuilder(PARTITION_STEP, jobRepository)
-                .<List<CsvRecord>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / BLOCK))
+                .<List<CsvRecord>, List<Processed<TradeRow>>>chunk(Math.max(1, chunkSize / blockSize))
                 .transactionManager(transactionManager)
                 .reader(baciReader)
                 .processor(baciProcessor)
@@ -140,7 +144,7 @@ class BaciJobConfiguration {
 
     @Bean
     Job baciImportJob(TradeJobs tradeJobs, Step baciLoadStep, JdbcTemplate jdbc) {
-        return tradeJobs.job("baci", KIND, TradeLoadOptions.Source.BACI, BaciJobConfiguration::inspect,
+        return tradeJobs.job("baci", KIND, SOURCE, BaciJobConfiguration::inspect,
                 BaciJobConfiguration::shared, baciLoadStep, PARTITION_STEP, READER,
                 contexts -> BaciKeyOrder.proof(CountryResolver.load(jdbc)).proven(contexts));
     }

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
 class ComtradeJobConfiguration {
 
     static final String KIND = "comtrade";
+    /** Comtrade publishes values in USD (CIF for imports, FOB for exports) and net weights in kg. */
+    static final TradeLoadOptions.Source SOURCE = new TradeLoadOptions.Source("comtrade", "USD", 1, "kg", 1000);
     static final String LEGACY_KIND = "comtrade-legacy";
     private static final String READER = "comtradeReader";
     private static final String LEGACY_READER = "comtradeLegacyReader";
@@ -117,13 +119,13 @@ class ComtradeJobConfiguration {
 
     @Bean
     Job comtradeImportJob(TradeJobs tradeJobs, Step comtradeLoadStep) {
-        return tradeJobs.job("comtrade", KIND, TradeLoadOptions.Source.COMTRADE, ComtradeFiles::inspectV1,
+        return tradeJobs.job("comtrade", KIND, SOURCE, ComtradeFiles::inspectV1,
                 params -> null, comtradeLoadStep, "comtradeLoadStep", READER, TradeJobs.KeyProof.NONE);
     }
 
     @Bean
     Job comtradeLegacyImportJob(TradeJobs tradeJobs, Step comtradeLegacyLoadStep) {
-        return tradeJobs.job("comtradeLegacy", LEGACY_KIND, TradeLoadOptions.Source.COMTRADE,
+        return tradeJobs.job("comtradeLegacy", LEGACY_KIND, SOURCE,
                 ComtradeFiles::inspectLegacy, params -> null, comtradeLegacyLoadStep, "comtradeLegacyLoadStep", LEGACY_READER,
                 TradeJobs.KeyProof.NONE);
     }

@@ -29,9 +29,6 @@ class WarehouseDataSourceConfiguration {
         ds.setUsername(server.user());
         ds.setPassword(server.password());
         ds.setMaximumPoolSize(8);
-        // a load's rows and its restart point commit in one transaction: a server crash can only lose the last commits
-        // together with the record that they were made, so no commit needs to wait for its WAL to reach the disk
-        ds.setConnectionInitSql("set synchronous_commit = off");
         ds.setPoolName("warehouse");
         return ds;
     }

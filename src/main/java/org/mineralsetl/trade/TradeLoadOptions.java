@@ -24,24 +24,11 @@ public final class TradeLoadOptions {
     public static final String KEEP_BREAKDOWNS = "keepBreakdowns";
     public static final String HS_REVISION = "hsRevision";
 
-    /** How a source publishes values and weights: BACI thousands of USD and tonnes, Comtrade USD and kg. */
-    public enum Source {
-        BACI("baci", "kUSD", 1000, "t", 1),
-        COMTRADE("comtrade", "USD", 1, "kg", 1000);
-
-        final String code;
-        final String valueUnit;
-        final int valuePerOriginal;
-        final String weightUnit;
-        final int originalPerTonne;
-
-        Source(String code, String valueUnit, int valuePerOriginal, String weightUnit, int originalPerTonne) {
-            this.code = code;
-            this.valueUnit = valueUnit;
-            this.valuePerOriginal = valuePerOriginal;
-            this.weightUnit = weightUnit;
-            this.originalPerTonne = originalPerTonne;
-        }
+    /**
+     * A trade source and the units it publishes values and weights in (BACI: thousands of USD and tonnes; Comtrade:
+     * USD and kg), recorded with each load so that the views give USD and tonnes.
+     */
+    public record Source(String code, String valueUnit, int valuePerOriginal, String weightUnit, int originalPerTonne) {
     }
 
     private TradeLoadOptions() {
@@ -81,9 +68,9 @@ public final class TradeLoadOptions {
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (load_id) do update set keep_breakdowns = excluded.keep_breakdowns,
                                 hs_revision = excluded.hs_revision, hs_map_version = excluded.hs_map_version""",
-                            load.loadId(), source.code, load.edition(), keepBreakdowns(params), hsRevision(params),
-                            HsMap.load(jdbc).version(), source.valueUnit, source.valuePerOriginal, source.weightUnit,
-                            source.originalPerTonne);
+                            load.loadId(), source.code(), load.edition(), keepBreakdowns(params), hsRevision(params),
+                            HsMap.load(jdbc).version(), source.valueUnit(), source.valuePerOriginal(), source.weightUnit(),
+                            source.originalPerTonne());
                     jdbc.update("call warehouse.create_trade_flow_table(?)", load.loadId());
                     TradeRow.Shared s = shared.apply(params);
                     jdbc.update("call warehouse.set_trade_flow_defaults(?, ?, ?::smallint, ?, ?, ?)", load.loadId(),

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every query of the README's SQL cookbook, as printed there, against the real samples (MCS 2024 and
+ * Runs every query of the SQL cookbook (docs/cookbook.md), as printed there, against the real samples (MCS 2024 and
  * WGI), so that the cookbook cannot rot.
  */
 class CookbookIntegrationTests extends WarehouseIntegrationTest {
@@ -29,10 +29,8 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
     IndicatorRunner indicators;
 
     static Map<String, String> cookbook() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## SQL cookbook");
-        int end = readme.indexOf("\n## ", start + 5);
-        Matcher m = QUESTION.matcher(readme.substring(start, end < 0 ? readme.length() : end));
+        String cookbook = Files.readString(Path.of("docs/cookbook.md"));
+        Matcher m = QUESTION.matcher(cookbook);
         Map<String, String> queries = new LinkedHashMap<>();
         while (m.find()) {
             queries.put(m.group(1) + ". " + m.group(2), m.group(3).strip().replaceAll(";$", ""));
