@@ -30,7 +30,6 @@ public final class PgCopy implements AutoCloseable {
     private byte[] buf = new byte[SEND_AT + 4096];
     private int used;
     private boolean columnStarted;
-    private long rows;
 
     private PgCopy(DataSource dataSource, String table, List<String> columns) {
         this.dataSource = dataSource;
@@ -90,28 +89,10 @@ public final class PgCopy implements AutoCloseable {
         return this;
     }
 
-    /** A whole number, written digit by digit. */
+    /** A whole number. */
     public PgCopy number(long v) {
         separator();
-        ensure(20);
-        if (v < 0) {
-            if (v == Long.MIN_VALUE) {
-                return text0(Long.toString(v));
-            }
-            buf[used++] = '-';
-            v = -v;
-        }
-        int start = used;
-        do {
-            buf[used++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        for (int i = start, j = used - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
-        }
-        return this;
+        return text0(Long.toString(v));
     }
 
     /** A decimal as plain digits; null is SQL NULL. */
@@ -133,7 +114,6 @@ public final class PgCopy implements AutoCloseable {
     public void endRow() {
         put((byte) '\n');
         columnStarted = false;
-        rows++;
         if (used >= SEND_AT) {
             send();
         }
@@ -191,10 +171,6 @@ public final class PgCopy implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         }
-    }
-
-    public long rows() {
-        return rows;
     }
 
     /** Sends what is left, ends the COPY and gives the connection back to the transaction. */

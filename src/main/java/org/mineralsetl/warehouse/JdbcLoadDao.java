@@ -60,10 +60,6 @@ public class JdbcLoadDao {
         return jdbc.query(SUMMARY + " where l.load_id = ?", SUMMARY_MAPPER, loadId).stream().findFirst();
     }
 
-    public List<LoadSummary> recentLoads(int limit) {
-        return jdbc.query(SUMMARY + " order by l.load_id desc limit ?", SUMMARY_MAPPER, limit);
-    }
-
     public long startLoad(long sourceFileId, String jobName, long jobInstanceId, long jobExecutionId) {
         return jdbc.queryForObject("""
                 insert into etl.load (source_file_id, job_name, job_instance_id, job_execution_id, status)
