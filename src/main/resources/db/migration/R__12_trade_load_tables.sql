@@ -44,10 +44,16 @@ begin
     end if;
 end $$;
 
--- Drops the table of a load that will never merge (abandoned), and its Comtrade detail rows.
+-- Drops the table of a load that will never merge (abandoned), and its Comtrade detail rows. A table already attached
+-- holds merged facts: it is left alone.
 create or replace procedure warehouse.drop_trade_flow_table(p_load_id bigint)
 language plpgsql as $$
 begin
+    if exists (select 1 from pg_inherits
+               where inhparent = 'warehouse.trade_flow'::regclass
+                 and inhrelid = to_regclass(format('warehouse.%I', 'trade_flow_' || p_load_id))) then
+        return;
+    end if;
     execute format('drop table if exists warehouse.%I', 'trade_flow_' || p_load_id);
     delete from warehouse.trade_flow_detail where load_id = p_load_id;
 end $$;

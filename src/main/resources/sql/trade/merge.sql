@@ -3,10 +3,11 @@
 -- 1. the table is attached as a partition of warehouse.trade_flow (a catalogue change: its check constraint
 --    spares the scan);
 -- 2. a natural key given twice in the load keeps its first row; the others are deleted and become rejects naming
---    it. Skipped when the load step proved every key unique (:keys_proven_unique, a BACI file read in order);
+--    it. Skipped (:skip_repeat_search) when the load step proved every key unique (:keys_proven_unique, a BACI file
+--    read in order) or the count of repeats before the merge found none;
 -- 3. the (source, edition, year) slices of the load are recorded (:years, tallied by the writers);
 -- 4. a re-delivery replaces: rows of other loads of the same slices with a key this load carries are deleted
---    (the first load of a slice, such as a new BACI year, skips the search).
+--    (the first load of a slice, such as a new BACI year, skips the search) and counted per load in etl.superseded.
 
 call warehouse.attach_trade_flow_table(:load_id);
 
@@ -20,7 +21,7 @@ with ranked as (
         first_value(row_number) over keys as kept_row
     from warehouse.trade_flow
     where load_id = :load_id
-      and not :keys_proven_unique
+      and not :skip_repeat_search
     window keys as (
         partition by year, month, hs_revision, reporter_code, partner_code, flow, hs_code, breakdown
         order by row_number
@@ -107,9 +108,17 @@ gone as (
       and f.hs_code = s.hs_code
       and f.breakdown = s.breakdown
     returning f.load_id, f.row_number
+),
+
+gone_detail as (
+    delete from warehouse.trade_flow_detail as d
+    using gone as g
+    where d.load_id = g.load_id
+      and d.row_number = g.row_number
 )
 
-delete from warehouse.trade_flow_detail as d
-using gone as g
-where d.load_id = g.load_id
-  and d.row_number = g.row_number;
+insert into etl.superseded (load_id, by_load_id, facts)
+select load_id, :load_id, count(*)
+from gone
+group by load_id
+on conflict (load_id, by_load_id) do update set facts = etl.superseded.facts + excluded.facts;

@@ -1,33 +1,16 @@
--- Merge one load (:load_id) of staging.us_salient_row into warehouse.us_salient_fact.
--- Grain: source x edition x commodity x year x measure x detail x unit. Same three steps as sql/production/merge.sql.
+-- Merge one load (:load_id) of staging.us_salient_row into warehouse.us_salient_fact, after its checks
+-- (sql/usgs/us_salient_check.sql). Grain: source x edition x commodity x year x measure x detail x unit. A re-delivery
+-- replaces the values of the keys it carries; the facts replaced are counted per load in etl.superseded.
 
-with ranked as (
-    select
-        s.*,
-        row_number() over (
-            partition by source, edition, commodity, year, measure, detail, unit order by row_number, column_name
-        ) as key_rank,
-        first_value(column_name) over (
-            partition by source, edition, commodity, year, measure, detail, unit order by row_number, column_name
-        ) as first_column_name
-    from staging.us_salient_row as s
-    where s.load_id = :load_id
-)
-
-insert into etl.reject (load_id, source_file_id, file_name, sheet, row_number, column_name, raw_text, reason)
-select
-    r.load_id,
-    r.source_file_id,
-    f.file_name,
-    null,
-    r.row_number,
-    r.column_name,
-    r.original_text,
-    format('duplicate of column %s: %s %s %s %s (%s) already given', r.first_column_name, r.commodity, r.year,
-           r.measure, r.detail, r.unit)
-from ranked as r
-join etl.source_file as f on f.source_file_id = r.source_file_id
-where r.key_rank > 1;
+insert into etl.superseded (load_id, by_load_id, facts)
+select f.load_id, :load_id, count(*)
+from warehouse.us_salient_fact as f
+join staging.us_salient_row as s
+  using (source, edition, commodity, year, measure, detail, unit)
+where s.load_id = :load_id
+  and f.load_id <> :load_id
+group by f.load_id
+on conflict (load_id, by_load_id) do update set facts = etl.superseded.facts + excluded.facts;
 
 with deduplicated as (
     select distinct on (source, edition, commodity, year, measure, detail, unit) *

@@ -107,8 +107,8 @@ class BaciCodesJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("baciCodesPrepareStep", KIND, BaciCodesJobConfiguration::inspect))
                 .next(baciCodesLoadStep)
-                .next(loadSteps.mergeStep("baciCodesMergeStep", "sql/baci/codes_merge.sql", "ref.v_baci_code_load",
-                        "staging.baci_code_row", LOAD_STEP, READER))
+                .next(loadSteps.mergeStep("baciCodesMergeStep", List.of(), List.of("sql/baci/codes_merge.sql"),
+                        "ref.v_baci_code_load", LOAD_STEP, READER))
                 .build();
     }
 

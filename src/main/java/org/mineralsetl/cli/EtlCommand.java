@@ -26,6 +26,13 @@ class EtlCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Every command takes it: the terminal shows all log lines with their stack traces (var/log/etl.log always has them). */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "show every log line with stack traces on the terminal (they are always in var/log/etl.log)")
+    void verbose(boolean on) {
+        ConsoleFilter.verboseRun(on);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");

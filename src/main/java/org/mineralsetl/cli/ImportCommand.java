@@ -67,6 +67,7 @@ class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ImportKinds.checkMaxRejectPct(spec.commandLine(), maxRejectPct);
         ImportKind k;
         List<Path> files;
         if (mapping != null) {

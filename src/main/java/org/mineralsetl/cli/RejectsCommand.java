@@ -37,8 +37,7 @@ class RejectsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (loads.load(loadId).isEmpty()) {
-            spec.commandLine().getErr().println("error: no load " + loadId + " (see jobs/etl status)");
-            return EtlCommand.FAILED;
+            throw new CommandLine.ParameterException(spec.commandLine(), "no load " + loadId + " (see jobs/etl status)");
         }
         List<RejectRow> rejects = loads.rejects(loadId);
         PrintWriter out = spec.commandLine().getOut();

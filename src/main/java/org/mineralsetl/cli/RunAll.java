@@ -43,19 +43,30 @@ class RunAll {
         this.lock = lock;
     }
 
-    private record Counts(List<ImportLauncher.Outcome> outcomes, List<String> refused, int ignored) {
+    private record Counts(List<ImportLauncher.Outcome> outcomes, List<String> refused, List<Path> unrecognised) {
     }
 
-    /** Imports every recognised file under root (recursively), in import-kind order. */
-    int directory(Path root, double maxRejectPct, PrintWriter out, PrintWriter err) {
+    /**
+     * Imports every recognised file under root (recursively), in import-kind order. A folder with no file any
+     * import recognises is a failure (exit 1): a release that did not arrive must not look like one that loaded.
+     *
+     * @param allowRefused files refused before launch (not what their name says) leave the exit code 0
+     */
+    int directory(Path root, double maxRejectPct, boolean allowRefused, PrintWriter out, PrintWriter err) {
         Optional<RunLock.Held> held = lock.tryAcquire();
         if (held.isEmpty()) {
             return refuse(err);
         }
         try (RunLock.Held ignored = held.get()) {
             List<Path> files = list(root, true);
+            if (files.stream().noneMatch(f -> kinds.all().stream().anyMatch(k -> k.recognises().test(f)))) {
+                err.printf("error: run-all %s: none of its %d files is one the imports recognise (imports: %s);"
+                        + " nothing loaded%n", root, files.size(), kinds.names());
+                err.flush();
+                return EtlCommand.FAILED;
+            }
             Counts counts = importAll(files, maxRejectPct, out, err, (file, outcome, reason) -> { });
-            return finish("run-all " + root, counts, out, err);
+            return finish("run-all " + root, counts, allowRefused, out, err);
         }
     }
 
@@ -65,13 +76,18 @@ class RunAll {
      * whose size or modification time changes during {@code settle} is still being written and waits for the
      * next run.
      */
-    int inbox(Path inbox, double maxRejectPct, Duration settle, PrintWriter out, PrintWriter err) {
+    int inbox(Path inbox, double maxRejectPct, boolean allowRefused, Duration settle, PrintWriter out, PrintWriter err) {
         Optional<RunLock.Held> held = lock.tryAcquire();
         if (held.isEmpty()) {
             return refuse(err);
         }
         try (RunLock.Held ignored = held.get()) {
             List<Path> candidates = list(inbox, false);
+            if (candidates.isEmpty()) {
+                out.printf("run-all --inbox %s: the inbox is empty; nothing to load%n", inbox);
+                out.flush();
+                return EtlCommand.OK;
+            }
             List<Path> settled = settled(candidates, settle);
             for (Path p : candidates) {
                 if (!settled.contains(p)) {
@@ -93,7 +109,7 @@ class RunAll {
                     moveWithReason(file, inbox.resolve("error").resolve(day), reason, out);
                 }
             });
-            return finish("run-all --inbox " + inbox, counts, out, err);
+            return finish("run-all --inbox " + inbox, counts, allowRefused, out, err);
         }
     }
 
@@ -123,32 +139,51 @@ class RunAll {
                 after.done(file, o, o.message());
             }
         }
-        int ignored = (int) files.stream().filter(f -> kinds.all().stream().noneMatch(k -> k.recognises().test(f))).count();
-        return new Counts(outcomes, refused, ignored);
+        List<Path> unrecognised = files.stream()
+                .filter(f -> kinds.all().stream().noneMatch(k -> k.recognises().test(f))).toList();
+        return new Counts(outcomes, refused, unrecognised);
     }
 
-    private int finish(String what, Counts c, PrintWriter out, PrintWriter err) {
+    private int finish(String what, Counts c, boolean allowRefused, PrintWriter out, PrintWriter err) {
         long loaded = c.outcomes().stream().filter(o -> o.status() == ImportLauncher.Status.LOADED).count();
         long noop = c.outcomes().stream().filter(o -> o.status() == ImportLauncher.Status.ALREADY_LOADED).count();
         long failed = c.outcomes().stream().filter(o -> o.status() == ImportLauncher.Status.FAILED).count();
         long over = c.outcomes().stream().filter(o -> o.status() == ImportLauncher.Status.REJECTS_OVER_THRESHOLD).count();
+        long empty = c.outcomes().stream().filter(ImportKinds::headerOnly).count();
         long rows = 0;
+        long rowsLoaded = 0;
         long rejected = 0;
+        long ignoredRows = 0;
         long facts = 0;
         for (ImportLauncher.Outcome o : c.outcomes()) {
             if (o.status() == ImportLauncher.Status.LOADED && o.load().isPresent()) {
                 rows += o.load().get().rowsRead();
+                rowsLoaded += o.load().get().rowsLoaded();
                 rejected += o.load().get().rowsRejected();
+                ignoredRows += o.load().get().rowsIgnored();
                 facts += o.load().get().factsMerged();
             }
         }
-        out.printf("%n%s: %d files loaded (%d rows read, %d rejected, %d facts), %d already loaded, %d refused,"
-                        + " %d failed, %d over the reject threshold, %d not recognised%n",
-                what, loaded, rows, rejected, facts, noop, c.refused().size(), failed, over, c.ignored());
+        out.printf("%n%s: %d files loaded (%d rows read = %d loaded + %d rejected + %d ignored by rule; %d facts),"
+                        + " %d of them header only (0 rows), %d already loaded, %d refused, %d failed,"
+                        + " %d over the reject threshold, %d not recognised%s%n",
+                what, loaded, rows, rowsLoaded, rejected, ignoredRows, facts, empty, noop, c.refused().size(), failed,
+                over, c.unrecognised().size(), c.unrecognised().isEmpty() ? "" : " (" + names(c.unrecognised()) + ")");
         out.flush();
         int indicatorExit = IndicatorsCommand.print(indicators.run(), out, err);
         int importExit = ImportKinds.exitCode(c.outcomes());
+        if (importExit == EtlCommand.OK && !c.refused().isEmpty() && !allowRefused) {
+            err.printf("error: %d file(s) refused (listed above); exit 1 (--allow-refused exits 0 for them)%n",
+                    c.refused().size());
+            err.flush();
+            importExit = EtlCommand.FAILED;
+        }
         return importExit != EtlCommand.OK ? importExit : indicatorExit;
+    }
+
+    private static String names(List<Path> files) {
+        List<String> names = files.stream().map(f -> f.getFileName().toString()).limit(5).toList();
+        return String.join(", ", names) + (files.size() > 5 ? ", ..." : "");
     }
 
     private int refuse(PrintWriter err) {
@@ -171,6 +206,7 @@ class RunAll {
         try (Stream<Path> s = recursive ? Files.walk(root) : Files.list(root)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().endsWith(".reason.txt"))
                     .sorted(Comparator.naturalOrder()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

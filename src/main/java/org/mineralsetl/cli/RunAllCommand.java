@@ -37,6 +37,10 @@ class RunAllCommand implements Callable<Integer> {
             description = "fail a load whose rejected rows pass this percent of the rows read (default ${DEFAULT-VALUE})")
     double maxRejectPct;
 
+    @Option(names = "--allow-refused",
+            description = "exit 0 even when files were refused before loading (default: exit 1, so cron sees them)")
+    boolean allowRefused;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,18 +54,19 @@ class RunAllCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ImportKinds.checkMaxRejectPct(spec.commandLine(), maxRejectPct);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (inbox != null) {
             if (!Files.isDirectory(inbox)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), inbox + ": no such directory");
             }
-            return runAll.inbox(inbox, maxRejectPct, Duration.ofSeconds(settleSeconds), out, err);
+            return runAll.inbox(inbox, maxRejectPct, allowRefused, Duration.ofSeconds(settleSeconds), out, err);
         }
         Path root = dir != null ? dir : home.resolve("input-samples");
         if (!Files.isDirectory(root)) {
             throw new CommandLine.ParameterException(spec.commandLine(), root + ": no such directory");
         }
-        return runAll.directory(root, maxRejectPct, out, err);
+        return runAll.directory(root, maxRejectPct, allowRefused, out, err);
     }
 }

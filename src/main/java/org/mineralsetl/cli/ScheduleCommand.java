@@ -60,8 +60,8 @@ class ScheduleCommand implements Callable<Integer> {
         out.println("schedule '" + expression + "': " + (inbox != null ? "run-all --inbox " + inbox : "run-all") + "; SIGTERM stops");
         out.flush();
         new CronLoop(parsed, LocalDateTime::now, CronLoop::threadSleep).run(runs, () -> inbox != null
-                ? runAll.inbox(inbox, 10.0, Duration.ofSeconds(2), out, err)
-                : runAll.directory(home.resolve("input-samples"), 10.0, out, err));
+                ? runAll.inbox(inbox, 10.0, false, Duration.ofSeconds(2), out, err)
+                : runAll.directory(home.resolve("input-samples"), 10.0, false, out, err));
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

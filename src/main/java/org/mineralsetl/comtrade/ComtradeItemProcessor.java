@@ -65,7 +65,12 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
     public Processed<TradeRow> process(ComtradeFields f) {
         try {
             TradeRow row = normalise(f);
-            return new Processed<>(row == null ? List.of() : List.of(row), List.of());
+            if (row == null) {
+                return Processed.ignoredBecause(new RejectRow(null, f.lineNumber(), null, f.rawText(),
+                        "a breakdown row (customs, transport, supply mode or second partner); only the breakdown"
+                                + " totals are loaded unless keepBreakdowns=true"));
+            }
+            return Processed.of(row);
         } catch (Refused r) {
             return new Processed<>(List.of(), List.of(new RejectRow(null, f.lineNumber(), r.column, f.rawText(),
                     r.getMessage())));

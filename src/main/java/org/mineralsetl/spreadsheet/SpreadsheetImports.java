@@ -56,8 +56,9 @@ public class SpreadsheetImports {
                 .start(loadSteps.prepareStep("spreadsheetPrepareStep", m.kind(), inspector::editionOf))
                 .next(spreadsheetLoadStep)
                 .next(loadSteps.mergeStep("spreadsheetMergeStep",
-                        List.of("sql/spreadsheet/combine_country_parts.sql", "sql/production/merge.sql"),
-                        "warehouse.production_fact", "staging.production_row", SpreadsheetJobConfiguration.LOAD_STEP,
+                        List.of("sql/spreadsheet/combine_country_parts.sql", "sql/production/check.sql"),
+                        List.of("sql/production/merge.sql"), "warehouse.production_fact",
+                        SpreadsheetJobConfiguration.LOAD_STEP,
                         SpreadsheetJobConfiguration.READER))
                 .build();
         return new ImportKind(m.kind(), describe(m), job,

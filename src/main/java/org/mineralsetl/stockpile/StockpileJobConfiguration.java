@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -77,8 +78,8 @@ class StockpileJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("stockpilePrepareStep", KIND, StockpileJobConfiguration::inspect))
                 .next(stockpileLoadStep)
-                .next(loadSteps.mergeStep("stockpileMergeStep", "sql/stockpile/merge.sql",
-                        "warehouse.stockpile_holding", "staging.stockpile_row", LOAD_STEP, READER))
+                .next(loadSteps.mergeStep("stockpileMergeStep", List.of("sql/stockpile/check.sql"),
+                        List.of("sql/stockpile/merge.sql"), "warehouse.stockpile_holding", LOAD_STEP, READER))
                 .build();
     }
 

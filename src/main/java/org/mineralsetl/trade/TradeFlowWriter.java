@@ -70,6 +70,7 @@ public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow
     @Override
     public void write(Chunk<? extends List<Processed<TradeRow>>> chunk) {
         List<RejectRow> rejects = new ArrayList<>();
+        List<RejectRow> ignored = new ArrayList<>();
         List<TradeRow> details = new ArrayList<>();
         long written = 0;
         SortedSet<Integer> chunkYears = new TreeSet<>();
@@ -95,6 +96,7 @@ public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow
                     written++;
                 }
                 rejects.addAll(item.rejects());
+                ignored.addAll(item.ignored());
             }
         }
         if (!details.isEmpty()) {
@@ -110,6 +112,7 @@ public class TradeFlowWriter implements ItemStreamWriter<List<Processed<TradeRow
             }
         }
         loads.writeRejects(load, rejects);
+        loads.writeIgnored(load, ignored);
         rowsWritten += written;
         years.addAll(chunkYears);
     }

@@ -94,18 +94,24 @@ public class TradeJobs {
                     long rowsWritten = contexts.stream().mapToLong(c -> c.getLong(TradeFlowWriter.ROWS_WRITTEN, 0)).sum();
                     TreeSet<Integer> years = new TreeSet<>();
                     contexts.forEach(c -> years.addAll(TradeFlowWriter.parseYears(c.getString(TradeFlowWriter.YEARS, ""))));
-                    loadSteps.checkRejectThreshold(job, load, rowsRead);
+                    boolean keysProven = keyProof.proven(contexts);
+                    // repeated keys are rejects too: counted before anything is merged, so that a file of repeats
+                    // fails on the threshold at once (the merge then moves them to etl.reject)
+                    long repeats = keysProven ? 0 : jdbc.queryForObject("select count(*) - count(distinct (year, month,"
+                            + " hs_revision, reporter_code, partner_code, flow, hs_code, breakdown)) from "
+                            + TradeLoadOptions.loadTable(load.loadId()), Long.class);
+                    loadSteps.checkRejectThreshold(job, load, rowsRead, loads.rejectedRows(load.loadId()) + repeats);
                     Map<String, Object> p = new HashMap<>();
                     p.put("load_id", load.loadId());
-                    p.put("keys_proven_unique", keyProof.proven(contexts));
+                    p.put("keys_proven_unique", keysProven);
+                    p.put("skip_repeat_search", keysProven || repeats == 0);
                     p.put("years", String.join(",", years.stream().map(String::valueOf).toList()));
                     for (String sql : MERGE) {
                         named.update(sql, p);
                     }
                     long duplicates = jdbc.queryForObject(
                             "select duplicates_removed from etl.trade_load where load_id = ?", Long.class, load.loadId());
-                    loads.finish(load.loadId(), "COMPLETED", rowsRead, rowsWritten, loads.rejectedRows(load.loadId()),
-                            rowsWritten - duplicates, null);
+                    loads.finish(load.loadId(), rowsRead, rowsWritten - duplicates);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

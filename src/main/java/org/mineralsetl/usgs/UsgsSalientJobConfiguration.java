@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
@@ -77,8 +78,8 @@ class UsgsSalientJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("usgsSalientPrepareStep", KIND, file -> inspect(file, jdbc)))
                 .next(usgsSalientLoadStep)
-                .next(loadSteps.mergeStep("usgsSalientMergeStep", "sql/usgs/us_salient_merge.sql",
-                        "warehouse.us_salient_fact", "staging.us_salient_row", LOAD_STEP, READER))
+                .next(loadSteps.mergeStep("usgsSalientMergeStep", List.of("sql/usgs/us_salient_check.sql"),
+                        List.of("sql/usgs/us_salient_merge.sql"), "warehouse.us_salient_fact", LOAD_STEP, READER))
                 .build();
     }
 

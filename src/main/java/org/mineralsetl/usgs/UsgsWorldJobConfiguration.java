@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.util.List;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
@@ -81,8 +82,8 @@ class UsgsWorldJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("usgsWorldPrepareStep", KIND, file -> inspect(file, jdbc)))
                 .next(usgsWorldLoadStep)
-                .next(loadSteps.mergeStep("usgsWorldMergeStep", "sql/production/merge.sql",
-                        "warehouse.production_fact", "staging.production_row", LOAD_STEP, READER))
+                .next(loadSteps.mergeStep("usgsWorldMergeStep", List.of("sql/production/check.sql"),
+                        List.of("sql/production/merge.sql"), "warehouse.production_fact", LOAD_STEP, READER))
                 .build();
     }
 

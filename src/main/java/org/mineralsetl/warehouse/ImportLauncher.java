@@ -5,6 +5,8 @@ import org.mineralsetl.support.FileScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,9 @@ import java.util.concurrent.Future;
 
 /**
  * Launches one file's import. A file is identified by its content (SHA-256) and import kind: a
- * byte-identical file already loaded is a no-op that says so; a failed or killed load of the same
- * content is restarted from its last committed chunk. A PostgreSQL advisory lock keeps two processes
+ * byte-identical file already loaded is a no-op that says so, unless later loads replaced its facts (then it is
+ * loaded again, as a new attempt, to apply it); a failed, killed or cut-off load of the same content is restarted
+ * from its last committed chunk; an abandoned one is loaded again from the start. A PostgreSQL advisory lock keeps two processes
  * from loading the same file at once, and tells a dead execution (nobody holds its lock) from a live one.
  */
 @Component
@@ -119,14 +123,20 @@ public class ImportLauncher {
     private Outcome importScanned(ImportKind kind, Path file, FileScan scan, double maxRejectPct,
                                   Map<String, String> options) {
         String sha = scan.sha256();
-        Optional<LoadSummary> done = loads.completedLoad(kind.name(), sha);
-        if (done.isPresent()) {
-            return alreadyLoaded(kind, file, done.get());
-        }
-        Optional<LoadSummary> abandoned = loads.abandonedLoad(kind.name(), sha);
-        if (abandoned.isPresent()) {
-            return new Outcome(kind.name(), file, Status.FAILED, file.getFileName() + ": its load "
-                    + abandoned.get().loadId() + " was abandoned by an operator and is not restarted", abandoned, null);
+        // the latest load of this content decides: none yet or one to finish (same attempt), done (a no-op), or
+        // given up / replaced by a later delivery (a new attempt: a new load that applies the file again)
+        Optional<LoadSummary> latest = loads.latestLoad(kind.name(), sha);
+        int attempt = latest.map(LoadSummary::attempt).orElse(0);
+        if (latest.isPresent() && latest.get().status().equals("COMPLETED")) {
+            LoadSummary done = latest.get();
+            if (done.factsReplacedByLater() == 0) {
+                return alreadyLoaded(kind, file, done);
+            }
+            log.info("{}: load {} of this file was replaced in {} facts by later loads; loading it again to apply it",
+                    file.getFileName(), done.loadId(), done.factsReplacedByLater());
+            attempt++;
+        } else if (latest.isPresent() && latest.get().status().equals("ABANDONED")) {
+            attempt++;
         }
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(LoadSteps.KIND, kind.name(), true)
@@ -135,6 +145,9 @@ public class ImportLauncher {
                 .addLong(LoadSteps.FILE_SIZE, scan.size(), false)
                 .addString(LoadSteps.LINE_INDEX, scan.lineIndex(), false)
                 .addDouble(LoadSteps.MAX_REJECT_PCT, maxRejectPct, false);
+        if (attempt > 0) {
+            builder.addLong(LoadSteps.ATTEMPT, (long) attempt, true);
+        }
         options.forEach((key, value) -> builder.addString(key, value, false));
         JobParameters params = builder.toJobParameters();
         try (Connection lock = dataSource.getConnection()) {
@@ -203,12 +216,15 @@ public class ImportLauncher {
             }
             try {
                 JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
-                if (last != null && last.isRunning()) {
-                    jobOperator.recover(last);
+                if (last != null && (last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN)) {
+                    markFailed(last);
                 }
-                jobOperator.abandon(execution.getId());
+                jobOperator.abandon(last != null ? last.getId() : execution.getId());
+                Optional<LoadSummary> load = loads.loadOfJobInstance(execution.getJobInstance().getInstanceId());
+                load.ifPresent(l -> loads.discardUnmerged(l.loadId()));
                 loads.markEnded(execution.getJobInstance().getInstanceId(), "ABANDONED", "abandoned by an operator");
-                return "execution " + execution.getId() + " abandoned; its load will not be restarted";
+                return "execution " + execution.getId() + " abandoned; its unmerged rows were dropped. Importing the"
+                        + " same file again starts a new load";
             } finally {
                 unlock(lock, kind.name() + ':' + sha);
             }
@@ -223,18 +239,41 @@ public class ImportLauncher {
                 + " already loaded as load " + load.loadId() + "; nothing to do", Optional.of(load), null);
     }
 
-    /** A STARTED execution whose lock nobody holds belongs to a process that died: mark it FAILED so it can restart. */
+    /**
+     * An execution left STARTED (its process died) or UNKNOWN (a database fault cut it off mid-commit) whose lock
+     * nobody holds can never finish: mark it and its unfinished steps FAILED so that it restarts from its last
+     * committed chunk. Everything a chunk writes commits with the chunk's step execution, so the restart neither
+     * loses nor repeats a row.
+     */
     private void recoverDeadExecution(ImportKind kind, JobParameters params) {
         JobInstance instance = jobRepository.getJobInstance(kind.job().getName(), params);
         if (instance == null) {
             return;
         }
         JobExecution last = jobRepository.getLastJobExecution(instance);
-        if (last != null && last.isRunning()) {
-            log.warn("job execution {} of {} was left {} by a process that is gone; marking it FAILED and restarting",
-                    last.getId(), kind.job().getName(), last.getStatus());
-            jobOperator.recover(last);
+        if (last != null && (last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN)) {
+            log.warn("job execution {} of {} was left {} by a process that is gone or a database fault; marking it"
+                    + " FAILED and restarting", last.getId(), kind.job().getName(), last.getStatus());
+            markFailed(last);
         }
+    }
+
+    private void markFailed(JobExecution execution) {
+        String why = "left " + execution.getStatus() + " by a process that is gone or a database fault";
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
+                step.setEndTime(now);
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
+        execution.setEndTime(now);
+        jobRepository.update(execution);
+        loads.markEnded(execution.getJobInstance().getInstanceId(), "FAILED", why);
     }
 
     private static void unlock(Connection c, String key) throws SQLException {

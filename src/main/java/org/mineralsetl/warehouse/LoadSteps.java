@@ -14,6 +14,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,8 @@ public class LoadSteps {
     public static final String LINE_INDEX = "lineIndex";
     public static final String KIND = "kind";
     public static final String MAX_REJECT_PCT = "maxRejectPct";
+    /** Identifying, present from 1 on: a new load of a content loaded before (abandoned, or replaced by a later load). */
+    public static final String ATTEMPT = "attempt";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -72,7 +76,7 @@ public class LoadSteps {
                     String edition = inspector.editionOf(file);
                     long sourceFileId = loads.registerFile(kind, file, size, params.getString(SHA256), edition);
                     long loadId = loads.startLoad(sourceFileId, job.getJobInstance().getJobName(),
-                            job.getJobInstance().getInstanceId(), job.getId());
+                            job.getJobInstance().getInstanceId(), job.getId(), params.getLong(ATTEMPT, 0L).intValue());
                     ExecutionContext ctx = job.getExecutionContext();
                     ctx.putLong(LoadContext.LOAD_ID, loadId);
                     ctx.putLong(LoadContext.SOURCE_FILE_ID, sourceFileId);
@@ -85,14 +89,17 @@ public class LoadSteps {
     }
 
     /**
-     * The merge step of a load staged in {@code stagingTable}: checks the reject threshold, runs the merge files in
-     * order in one transaction (parameter :load_id), counts the facts and closes the load.
+     * The merge step of a load staged in {@code stagingTable}. First its checks ({@code checkSqls}, parameter
+     * :load_id), each moving the rows it rejects from staging to etl.reject, in a transaction of their own so that
+     * those rejects stay when the load then fails; then the reject threshold over every reject of the load; then the
+     * merge files in order in one transaction, the count of the facts, and the load closed.
      *
      * @param factTable    the fact table the merge writes, to count the load's facts
      * @param loadStepName the step whose reader's saved count is the number of rows read
      */
-    public Step mergeStep(String name, List<String> mergeSqls, String factTable, String stagingTable,
+    public Step mergeStep(String name, List<String> checkSqls, List<String> mergeSqls, String factTable,
                           String loadStepName, String readerName) {
+        List<String> checks = checkSqls.stream().flatMap(f -> SqlScript.statements(f).stream()).toList();
         List<String> statements = mergeSqls.stream().flatMap(f -> SqlScript.statements(f).stream()).toList();
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
@@ -100,29 +107,39 @@ public class LoadSteps {
                     LoadContext load = LoadContext.of(job);
                     Map<String, Object> p = Map.of("load_id", load.loadId());
                     long rowsRead = rowsRead(readSteps(job, loadStepName), readerName);
-                    long rowsStaged = jdbc.queryForObject("select count(distinct (coalesce(sheet, ''), row_number)) from "
-                            + stagingTable + " where load_id = :load_id", p, Long.class);
+                    runChecks(checks, p);
                     checkRejectThreshold(job, load, rowsRead);
                     for (String sql : statements) {
                         jdbc.update(sql, p);
                     }
                     long facts = jdbc.queryForObject("select count(*) from " + factTable + " where load_id = :load_id",
                             p, Long.class);
-                    loads.finish(load.loadId(), "COMPLETED", rowsRead, rowsStaged, loads.rejectedRows(load.loadId()),
-                            facts, null);
+                    loads.finish(load.loadId(), rowsRead, facts);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
     }
 
-    public Step mergeStep(String name, String mergeSql, String factTable, String stagingTable, String loadStepName,
-                          String readerName) {
-        return mergeStep(name, List.of(mergeSql), factTable, stagingTable, loadStepName, readerName);
+    /** Runs checks that move rejected rows out of staging, committed on their own (running them again finds nothing). */
+    public void runChecks(List<String> statements, Map<String, Object> params) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        TransactionTemplate own = new TransactionTemplate(transactionManager);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        own.executeWithoutResult(status -> statements.forEach(sql -> jdbc.update(sql, params)));
     }
 
-    /** Fails the load, nothing merged, when its rejected rows are more than the job's share of the rows read. */
+    /**
+     * Fails the load, nothing merged, when its rejected rows (every reason: unparseable, unknown code, impossible
+     * value, repeated key) are more than the job's share of the rows read.
+     */
     public void checkRejectThreshold(JobExecution job, LoadContext load, long rowsRead) {
-        long rejectedRows = loads.rejectedRows(load.loadId());
+        checkRejectThreshold(job, load, rowsRead, loads.rejectedRows(load.loadId()));
+    }
+
+    /** The same, with the rejected rows counted by the caller (e.g. with repeated keys not yet moved to rejects). */
+    public void checkRejectThreshold(JobExecution job, LoadContext load, long rowsRead, long rejectedRows) {
         double maxPct = job.getJobParameters().getDouble(MAX_REJECT_PCT, 10.0);
         double pct = rowsRead == 0 ? 0 : 100.0 * rejectedRows / rowsRead;
         if (pct > maxPct) {

@@ -75,8 +75,8 @@ class WgiJobConfiguration {
                 .listener(loadSteps.listener())
                 .start(loadSteps.prepareStep("wgiPrepareStep", KIND, WgiJobConfiguration::inspect))
                 .next(wgiLoadStep)
-                .next(loadSteps.mergeStep("wgiMergeStep", "sql/wgi/merge.sql",
-                        "ref.governance_indicator", "staging.governance_indicator_row", LOAD_STEP, READER))
+                .next(loadSteps.mergeStep("wgiMergeStep", List.of("sql/wgi/check.sql"), List.of("sql/wgi/merge.sql"),
+                        "ref.governance_indicator", LOAD_STEP, READER))
                 .build();
     }
 

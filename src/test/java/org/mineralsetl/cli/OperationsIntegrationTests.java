@@ -74,14 +74,14 @@ class OperationsIntegrationTests extends WarehouseIntegrationTest {
         Path samples = samples("mcs2024-raree_world.csv", "mcs2024-galli_world.csv");
         onStagingInsert("perform pg_sleep(1.5);");
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(
-                () -> runAll.directory(samples, 10, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+                () -> runAll.directory(samples, 10, false, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
         long deadline = System.currentTimeMillis() + 20_000;
         while (runLock.holder().isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
         assertThat(runLock.holder()).as("the first run holds the lock").isPresent();
 
-        int second = runAll.directory(samples, 10, new PrintWriter(out, true), new PrintWriter(err, true));
+        int second = runAll.directory(samples, 10, false, new PrintWriter(out, true), new PrintWriter(err, true));
 
         assertThat(second).isEqualTo(EtlCommand.LOCKED);
         assertThat(err.toString()).startsWith("refused: another run holds the run lock").hasLineCount(1);
@@ -109,11 +109,11 @@ class OperationsIntegrationTests extends WarehouseIntegrationTest {
             }
         });
 
-        int exit = runAll.inbox(inbox, 10, Duration.ofSeconds(1), new PrintWriter(out, true), new PrintWriter(err, true));
+        int exit = runAll.inbox(inbox, 10, false, Duration.ofSeconds(1), new PrintWriter(out, true), new PrintWriter(err, true));
         writer.get(10, TimeUnit.SECONDS);
 
         String day = java.time.LocalDate.now().toString();
-        assertThat(exit).isEqualTo(EtlCommand.OK);
+        assertThat(exit).as("a refused file fails the run, so that cron sees it").isEqualTo(EtlCommand.FAILED);
         assertThat(inbox.resolve("archive").resolve(day).resolve("mcs2024-raree_world.csv")).exists();
         Path refused = inbox.resolve("error").resolve(day).resolve("mcs2024-graph_world.csv");
         assertThat(refused).exists();
@@ -128,7 +128,7 @@ class OperationsIntegrationTests extends WarehouseIntegrationTest {
         // the same bytes again: archived as a duplicate, not reloaded
         Files.copy(MCS2024.resolve("world/mcs2024-raree_world.csv"), inbox.resolve("mcs2024-raree_world.csv"));
         Files.delete(growing);
-        assertThat(runAll.inbox(inbox, 10, Duration.ZERO, new PrintWriter(out, true), new PrintWriter(err, true)))
+        assertThat(runAll.inbox(inbox, 10, false, Duration.ZERO, new PrintWriter(out, true), new PrintWriter(err, true)))
                 .isEqualTo(EtlCommand.OK);
         assertThat(inbox.resolve("archive").resolve(day).resolve("mcs2024-raree_world.csv.1")).exists();
         assertThat(jdbc.queryForObject("select count(*) from etl.load", Long.class)).isOne();
@@ -136,7 +136,7 @@ class OperationsIntegrationTests extends WarehouseIntegrationTest {
     }
 
     @Test
-    void restartsAFailedImportByExecutionIdAndRefusesToRerunAnAbandonedOne() throws Exception {
+    void restartsAFailedImportByExecutionIdAndLoadsAnAbandonedOneAgainAsANewLoad() throws Exception {
         Path samples = samples("mcs2024-raree_world.csv", "mcs2024-galli_world.csv");
         onStagingInsert("raise exception 'disk full (injected)';");
         assertThat(importFile("usgs-world", samples.resolve("mcs2024-raree_world.csv")).status()).isEqualTo(ImportLauncher.Status.FAILED);
@@ -151,10 +151,11 @@ class OperationsIntegrationTests extends WarehouseIntegrationTest {
         assertThat(out.toString()).contains("abandoned");
 
         ImportLauncher.Outcome again = importFile("usgs-world", samples.resolve("mcs2024-galli_world.csv"));
-        assertThat(again.status()).isEqualTo(ImportLauncher.Status.FAILED);
-        assertThat(again.message()).contains("abandoned");
-        assertThat(jdbc.queryForList("select f.file_name || '=' || l.status from etl.load l join etl.source_file f using (source_file_id) order by 1", String.class))
-                .containsExactly("mcs2024-galli_world.csv=ABANDONED", "mcs2024-raree_world.csv=COMPLETED");
+        assertThat(again.status()).as(again.message()).isEqualTo(ImportLauncher.Status.LOADED);
+        assertThat(jdbc.queryForList("select f.file_name || '=' || l.status || '#' || l.attempt from etl.load l"
+                + " join etl.source_file f using (source_file_id) order by 1", String.class))
+                .containsExactly("mcs2024-galli_world.csv=ABANDONED#0", "mcs2024-galli_world.csv=COMPLETED#1",
+                        "mcs2024-raree_world.csv=COMPLETED#0");
         assertThat(cli("restart", "999999")).isEqualTo(EtlCommand.USAGE);
         assertThat(cli("status", "5")).isZero();
         assertThat(out.toString()).contains("usgsWorldImportJob").contains("rows_per_s");

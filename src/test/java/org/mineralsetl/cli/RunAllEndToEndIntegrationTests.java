@@ -50,7 +50,7 @@ class RunAllEndToEndIntegrationTests {
         Run first = etl(data, "run-all");
 
         assertThat(first.exitCode()).as(first.out()).isZero();
-        assertThat(first.out()).contains("0 failed").contains("1 refused").contains("mcs2024-cobal_salient.csv")
+        assertThat(first.out()).contains("0 failed").contains("0 refused").contains("1 not recognised (SOURCES.md)")
                 .containsPattern("run-all .*: \\d+ files loaded").contains("0 over the reject threshold")
                 .contains("import_dependence=");
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();

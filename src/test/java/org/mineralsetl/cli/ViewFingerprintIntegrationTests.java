@@ -32,7 +32,7 @@ class ViewFingerprintIntegrationTests extends WarehouseIntegrationTest {
     @Test
     void everyPublicViewHoldsTheRecordedRowsAfterRunAllOnTheSamples() throws Exception {
         StringWriter out = new StringWriter();
-        int exit = runAll.directory(Path.of("input-samples"), 10, new PrintWriter(out), new PrintWriter(out));
+        int exit = runAll.directory(Path.of("input-samples"), 10, true, new PrintWriter(out), new PrintWriter(out));
         assertThat(exit).as(out.toString()).isZero();
 
         String expected = Files.readString(Path.of("src/test/resources/fingerprints/input-samples.txt"),

@@ -168,7 +168,7 @@ class UsgsImportIntegrationTests extends WarehouseIntegrationTest {
 
     @Test
     void refusesTheCobaltSalientFileThatHoldsAWorldTable() {
-        ImportLauncher.Outcome o = importFile("usgs-salient", MCS2024.resolve("salient/mcs2024-cobal_salient.csv"));
+        ImportLauncher.Outcome o = importFile("usgs-salient", Path.of("src/test/resources/usgs/mcs2024-cobal_salient.csv"));
         assertThat(o.status()).isEqualTo(ImportLauncher.Status.FAILED);
         assertThat(o.message()).contains("mcs2024-cobal_salient.csv").contains("holds a world production table")
                 .contains("import usgs-world");
