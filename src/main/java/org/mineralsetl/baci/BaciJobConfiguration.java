@@ -7,6 +7,7 @@ import org.mineralsetl.support.CsvRecord;
 import org.mineralsetl.support.FileScan;
 import org.mineralsetl.support.LineRange;
 import org.mineralsetl.support.LineRangePartitioner;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.trade.HsMap;
 import org.mineralsetl.trade.TradeFlowWriter;
 import org.mineralsetl.trade.TradeJobs;
@@ -98,12 +99,19 @@ class BaciJobConfiguration {
         return new BaciKeyOrder();
     }
 
+    /** Progress of one partition over its line range (one per partition: they run at once). */
+    @Bean
+    @StepScope
+    ReadProgress baciProgress(BlockReader<CsvRecord> baciReader) {
+        return new ReadProgress(baciReader);
+    }
+
     /** The step each partition runs over its line range. */
     @Bean
     Step baciLoadPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                BlockReader<CsvRecord> baciReader,
                                ItemProcessor<List<CsvRecord>, List<Processed<TradeRow>>> baciProcessor,
-                               TradeFlowWriter baciWriter, BaciKeyOrder baciKeyOrder,
+                               TradeFlowWriter baciWriter, BaciKeyOrder baciKeyOrder, ReadProgress baciProgress,
                                @Value("${etl.baci.chunk-size:20000}") int chunkSize,
                                @Value("${etl.baci.block-size:" + BLOCK + "}") int blockSize) {
         return new StepBuilder(PARTITION_STEP, jobRepository)
@@ -113,6 +121,7 @@ class BaciJobConfiguration {
                 .processor(baciProcessor)
                 .writer(baciWriter)
                 .listener(baciKeyOrder)
+                .listener((Object) baciProgress)
                 .stream(baciKeyOrder)
                 .build();
     }

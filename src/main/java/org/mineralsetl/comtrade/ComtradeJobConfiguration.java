@@ -3,6 +3,7 @@ package org.mineralsetl.comtrade;
 import org.mineralsetl.reference.CountryResolver;
 import org.mineralsetl.support.CsvItemReader;
 import org.mineralsetl.support.BlockReader;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.trade.HsMap;
 import org.mineralsetl.trade.TradeFlowWriter;
 import org.mineralsetl.trade.TradeJobs;
@@ -114,6 +115,7 @@ class ComtradeJobConfiguration {
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
+                .listener(new ReadProgress(reader))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package org.mineralsetl.spreadsheet;
 
 import org.mineralsetl.reference.CountryResolver;
+import org.mineralsetl.support.ReadProgress;
 import org.mineralsetl.support.AbstractSpreadsheetItemReader;
 import org.mineralsetl.support.SpreadsheetRecord;
 import org.mineralsetl.support.Workbooks;
@@ -70,6 +71,7 @@ class SpreadsheetJobConfiguration {
                 .reader(spreadsheetReader)
                 .processor(spreadsheetProcessor)
                 .writer(spreadsheetWriter)
+                .listener(new ReadProgress(spreadsheetReader))
                 .build();
     }
 }

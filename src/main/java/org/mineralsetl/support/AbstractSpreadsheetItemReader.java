@@ -15,7 +15,8 @@ import java.util.List;
  * its push parser ({@link #parse}). Restartable: besides the item count, the sheet and row of the last
  * item read are saved, and a restart checks it resumes exactly there.
  */
-public abstract class AbstractSpreadsheetItemReader<T> extends AbstractItemCountingItemStreamItemReader<T> {
+public abstract class AbstractSpreadsheetItemReader<T> extends AbstractItemCountingItemStreamItemReader<T>
+        implements ProgressSource {
 
     /** Maps one data row to the source's row type. */
     @FunctionalInterface
@@ -237,5 +238,21 @@ public abstract class AbstractSpreadsheetItemReader<T> extends AbstractItemCount
             h[i] = c;
         }
         return List.of(h);
+    }
+
+    @Override
+    public String fileName() {
+        return file.getFileName().toString();
+    }
+
+    /** A workbook is read as a stream of rows (SAX): how far through its bytes is not known. */
+    @Override
+    public long bytesRead() {
+        return 0;
+    }
+
+    @Override
+    public long totalBytes() {
+        return 0;
     }
 }

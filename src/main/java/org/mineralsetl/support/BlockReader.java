@@ -14,7 +14,7 @@ import java.util.List;
  * CPU, over blocks of 1,000 lines nothing. The wrapped reader keeps its own restart state: a chunk holds whole
  * blocks, so its count at a commit is the records of the blocks committed.
  */
-public class BlockReader<T> implements ItemStreamReader<List<T>> {
+public class BlockReader<T> implements ItemStreamReader<List<T>>, ProgressSource {
 
     private final ItemStreamReader<T> records;
     private final int size;
@@ -24,6 +24,21 @@ public class BlockReader<T> implements ItemStreamReader<List<T>> {
     public BlockReader(ItemStreamReader<T> records, int size) {
         this.records = records;
         this.size = size;
+    }
+
+    @Override
+    public String fileName() {
+        return records instanceof ProgressSource p ? p.fileName() : "";
+    }
+
+    @Override
+    public long bytesRead() {
+        return records instanceof ProgressSource p ? p.bytesRead() : 0;
+    }
+
+    @Override
+    public long totalBytes() {
+        return records instanceof ProgressSource p ? p.totalBytes() : 0;
     }
 
     /** A processor of blocks that applies a processor of records to each record (null results are dropped). */

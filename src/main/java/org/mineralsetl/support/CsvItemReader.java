@@ -148,6 +148,9 @@ public class CsvItemReader<T> extends AbstractItemCountingItemStreamItemReader<T
             } catch (CharacterCodingException e) {
                 throw new BadFileException(file.getFileName() + ": not UTF-8 text (malformed bytes at or after line "
                         + recordStartLine + "); save it as UTF-8 and import it again", e);
+            } catch (CsvValidationException | com.opencsv.exceptions.CsvMalformedLineException e) {
+                throw new BadFileException(file.getFileName() + ": line " + recordStartLine + " is not valid CSV ("
+                        + e.getMessage() + "); fix the line and import the file again", e);
             }
             if (cells == null || !isBlank(cells)) {
                 return cells;

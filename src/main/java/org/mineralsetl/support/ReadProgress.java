@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
- * Progress of a long load: rows, percent of the file, rows/s and ETA. On a terminal, one line on stderr
- * that updates in place (4 times a second at most); otherwise a log line every few seconds.
+ * Progress of a long load: rows, percent of the file (of its part, for a partition), rows/s and ETA (rows and rows/s
+ * for a workbook, streamed without knowing how far through its bytes it is). On a terminal, one line on stderr that
+ * updates in place (4 times a second at most); otherwise a log line every few seconds. One instance per step
+ * execution: step-scoped where partitions run at once.
  */
 public class ReadProgress implements ItemReadListener<Object>, StepExecutionListener {
 
@@ -76,6 +78,9 @@ public class ReadProgress implements ItemReadListener<Object>, StepExecutionList
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
         double rate = rows / seconds;
         long total = source.totalBytes();
+        if (total <= 0) {
+            return String.format(Locale.ROOT, "%s: %,d rows, %,.0f rows/s", source.fileName(), rows, rate);
+        }
         double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
         String eta = fraction > 0.001 ? String.format(Locale.ROOT, "%.0fs", seconds * (1 - fraction) / fraction) : "?";
         return String.format(Locale.ROOT, "%s: %,d rows, %.1f%% of the file, %,.0f rows/s, ETA %s",
