@@ -51,10 +51,15 @@ record BaciFileName(String hsRevision, Integer year, String release) {
             throw new BadFileException(fileName + ": HS revision '" + text + "' is not HS92, HS96, HS02, HS07, HS12, HS17 or HS22");
         }
         String digits = m.group(1);
-        if (digits.length() == 4) {
-            return "HS" + digits;
+        int yy = Integer.parseInt(digits.substring(digits.length() - 2));
+        String revision = "HS" + (yy >= 88 ? 1900 + yy : 2000 + yy);
+        if (!REVISIONS.contains(revision) || (digits.length() == 4 && !revision.equals("HS" + digits))) {
+            throw new BadFileException(fileName + ": HS revision '" + text + "' is not HS92, HS96, HS02, HS07, HS12, HS17 or HS22");
         }
-        int yy = Integer.parseInt(digits);
-        return "HS" + (yy >= 88 ? 1900 + yy : 2000 + yy);
+        return revision;
     }
+
+    /** The revisions of the Harmonized System BACI is published in. */
+    private static final java.util.Set<String> REVISIONS =
+            java.util.Set.of("HS1992", "HS1996", "HS2002", "HS2007", "HS2012", "HS2017", "HS2022");
 }

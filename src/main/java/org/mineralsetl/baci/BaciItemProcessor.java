@@ -70,6 +70,9 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return reject(r, "v", v.startsWith("-") && Decimals.isPlain(v.substring(1))
                     ? "value v " + v + " is negative: a trade value cannot be" : "value v '" + v + "' is not a number");
         }
+        if (integerDigits(v) > 12) {
+            return reject(r, "v", "value v " + v + " (thousands of USD) is beyond any plausible trade value");
+        }
         String q = r.cell(5).strip();
         if (q.isEmpty() || q.equalsIgnoreCase("NA")) {
             q = null;
@@ -77,9 +80,18 @@ class BaciItemProcessor implements ItemProcessor<CsvRecord, Processed<TradeRow>>
             return reject(r, "q", q.startsWith("-") && Decimals.isPlain(q.substring(1))
                     ? "quantity q " + q + " is negative: a weight cannot be" : "quantity q '" + q + "' is not a number");
         }
+        if (q != null && integerDigits(q) > 12) {
+            return reject(r, "q", "quantity q " + q + " (tonnes) is beyond any plausible trade weight");
+        }
         TradeRow.Key key = new TradeRow.Key(year, 0, file.hsRevision(), exporter, importer, "X", k,
                 TradeRow.Breakdown.TOTALS);
         return Processed.of(new TradeRow(key, hsMap.lookup(k), v, q, r.lineNumber(), null));
+    }
+
+    /** Digits before the decimal point of a plain decimal (1e12 thousand USD is more than world trade). */
+    static int integerDigits(String plain) {
+        int dot = plain.indexOf('.');
+        return dot < 0 ? plain.length() : dot;
     }
 
     /** k as 6 digits: kept as written when it has 6, a leading zero restored when it has 5. */

@@ -182,6 +182,9 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
     }
 
     /** A value, weight or quantity: a number that cannot be negative, or null when the cell is empty. */
+    /** More than world trade in a year: a value, weight or quantity this large is a defect, not a figure. */
+    private static final BigDecimal IMPLAUSIBLE = new BigDecimal("1e15");
+
     private static BigDecimal decimal(String column, String text) {
         if (text.isBlank()) {
             return null;
@@ -191,6 +194,10 @@ class ComtradeItemProcessor implements ItemProcessor<ComtradeFields, Processed<T
             d = new BigDecimal(text.strip()).stripTrailingZeros();
         } catch (NumberFormatException e) {
             throw new Refused(column, column + " '" + text + "' is not a number");
+        }
+        if (d.abs().compareTo(IMPLAUSIBLE) >= 0) {
+            throw new Refused(column, column + " " + text.strip() + " is beyond any plausible trade value, weight or"
+                    + " quantity (1e15 or more)");
         }
         if (d.signum() < 0) {
             throw new Refused(column, column + " " + text.strip() + " is negative: a trade value, weight or quantity cannot be");
