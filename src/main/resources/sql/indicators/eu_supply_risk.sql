@@ -123,9 +123,15 @@ wgi_mean as (
     having count(*) = 6
 ),
 
+wgi_years as materialized (
+    select y.year, (select max(w.year) from wgi_mean as w where w.year <= y.year) as wgi_year
+    from (select distinct year from matched) as y
+),
+
 keys as (
-    select m.*, (select max(w.year) from wgi_mean as w where w.year <= m.year) as wgi_year
+    select m.*, y.wgi_year
     from matched as m
+    join wgi_years as y on y.year = m.year
     where m.stage_rank = 1
 ),
 
@@ -183,27 +189,35 @@ sourcing_hhi as (
     group by s.basis, s.source, s.group_code, s.commodity, s.stage, s.year, s.production_source
 ),
 
+production_totals as (
+    select basis, source, group_code, commodity, stage, year, production_source,
+           sum(quantity_t) as production_t, bool_or(quantity_t is null) as withheld
+    from group_production
+    group by basis, source, group_code, commodity, stage, year, production_source
+),
+
+import_totals as (
+    select basis, source, group_code, commodity, stage, year, sum(t) as t
+    from group_imports
+    group by basis, source, group_code, commodity, stage, year
+),
+
 assembled as (
     select
         k.*,
         g.hhi_wgi_global, g.coverage_pct as global_coverage_pct,
-        coalesce((select sum(p.quantity_t) from group_production as p
-                  where (p.basis, p.source, p.group_code, p.commodity, p.stage, p.year, p.production_source)
-                      = (k.basis, k.source, k.group_code, k.commodity, k.stage, k.year, k.production_source)), 0) as production_t,
-        coalesce((select bool_or(p.quantity_t is null) from group_production as p
-                  where (p.basis, p.source, p.group_code, p.commodity, p.stage, p.year, p.production_source)
-                      = (k.basis, k.source, k.group_code, k.commodity, k.stage, k.year, k.production_source)), false) as withheld,
-        coalesce((select sum(i.t) from group_imports as i
-                  where (i.basis, i.source, i.group_code, i.commodity, i.stage, i.year)
-                      = (k.basis, k.source, k.group_code, k.commodity, k.stage, k.year)), 0) as imports_t,
-        coalesce((select e.t from group_exports as e
-                  where (e.basis, e.source, e.group_code, e.commodity, e.stage, e.year)
-                      = (k.basis, k.source, k.group_code, k.commodity, k.stage, k.year)), 0) as exports_t,
+        coalesce(p.production_t, 0) as production_t,
+        coalesce(p.withheld, false) as withheld,
+        coalesce(i.t, 0) as imports_t,
+        coalesce(e.t, 0) as exports_t,
         s.hhi_wgi_sourcing, s.coverage_pct as sourcing_coverage_pct,
         f.eol_rir, f.si_sr, f.missing_reason
     from keys as k
     left join global_supply as g using (basis, source, group_code, commodity, stage, year, production_source)
     left join sourcing_hhi as s using (basis, source, group_code, commodity, stage, year, production_source)
+    left join production_totals as p using (basis, source, group_code, commodity, stage, year, production_source)
+    left join import_totals as i using (basis, source, group_code, commodity, stage, year)
+    left join group_exports as e using (basis, source, group_code, commodity, stage, year)
     left join ref.commodity_eu_factor as f on f.commodity = k.commodity and f.stage = k.production_stage
 ),
 

@@ -62,7 +62,8 @@ pv as (
     where indicator_code = 'PV.EST'
 ),
 
-key_wgi_year as (
+-- materialized: pulled up into its join, the scalar subquery would run once per import flow, not once per year
+key_wgi_year as materialized (
     select y.year, (select max(p.year) from pv as p where p.year <= y.year) as wgi_year
     from (select distinct year from importers) as y
 ),
