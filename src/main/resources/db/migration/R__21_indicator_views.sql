@@ -146,7 +146,7 @@ create or replace view indicator.v_import_dependence as
 select source, reporter_iso3, commodity, stage, year, flow, total_value_usd, total_t, china_value_share_pct,
        china_qty_share_pct, greater_china_value_share_pct, supplier_hhi, top_supplier_iso3, top_supplier_share_pct,
        n_suppliers, world_total_value_usd, china_share_of_world_total_pct, non_country_value_usd, is_proxy, editions,
-       computed_at
+       computed_at, basis
 from indicator.import_dependence;
 
 comment on view indicator.v_import_dependence is 'Import dependence of a reporter by commodity, stage, year and flow (M, RM), from warehouse.v_trade (latest edition per trade key). Partner World and non-country areas (nes, bunkers, free zones) are EXCLUDED from the denominators of every share; their value is in non_country_value_usd. Sources (comtrade, baci) are never mixed.';
@@ -164,7 +164,7 @@ comment on column indicator.v_import_dependence.is_proxy is 'True when an HS cod
 
 create or replace view indicator.v_group_dependence as
 select group_code, source, commodity, stage, year, flow, n_reporters, total_value_usd, china_value_share_pct,
-       intra_group_share_pct, is_proxy, computed_at
+       intra_group_share_pct, is_proxy, computed_at, basis
 from indicator.group_dependence;
 
 comment on view indicator.v_group_dependence is 'For a country group as importer (its members'' reported imports): the share of the value coming from China and from inside the group. Partner World and non-country areas excluded.';

@@ -76,5 +76,8 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
         assertThat(answers.get("10")).extracting(r -> r.get("commodity")).contains("rare_earths", "lithium", "cobalt", "graphite");
         assertThat(answers.get("10")).allSatisfy(r -> assertThat(((Number) r.get("china_share_of_world_pct")).doubleValue())
                 .isBetween(0.0, 100.0));
+        // trade-based risk: China's mirror imports (DR Congo's cobalt, Indonesia's nickel) change its GeoPolRisk
+        assertThat(answers.get("31")).extracting(r -> r.get("importer_code")).contains("CHN");
+        assertThat(answers.get("34")).extracting(r -> r.get("commodity")).contains("cobalt", "nickel");
     }
 }
