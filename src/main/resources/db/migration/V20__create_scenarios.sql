@@ -50,25 +50,32 @@ insert into ref.price_unit (unit, usd_per_t, description) values
     ('usd_per_kg', 1000, 'US dollars per kilogram: 1,000 kg a tonne'),
     ('usd_per_lb', 1000 / 0.45359237, 'US dollars per avoirdupois pound: 0.45359237 kg a pound'),
     ('cents_per_lb', 10 / 0.45359237, 'US cents per avoirdupois pound: 100 cents a dollar'),
-    ('usd_per_troy_oz', 1000000 / 31.1034768, 'US dollars per troy ounce: 31.1034768 g an ounce');
+    ('usd_per_troy_oz', 1000000 / 31.1034768, 'US dollars per troy ounce: 31.1034768 g an ounce'),
+    ('usd_per_mtu', 100, 'US dollars per metric ton unit: 10 kg of the contained substance (ores and concentrates)');
 
 -- Which USGS price series prices a commodity in a stockpile budget when its salient table has several
--- (rare earths list seven oxides). Editable data: change a row and run the scenario again.
+-- (rare earths list seven oxides), and the unit a series really is when its CSV header says otherwise
+-- (read_as_unit). Editable data: change a row and run the scenario again.
 create table ref.scenario_price_series (
-    commodity text not null,
-    detail    text not null,
-    unit      text,
-    reason    text not null,
+    commodity    text not null,
+    detail       text not null,
+    unit         text,
+    read_as_unit text,
+    reason       text not null,
     constraint pk_scenario_price_series primary key (commodity),
     constraint fk_scenario_price_series_commodity foreign key (commodity) references ref.commodity (commodity_code)
 );
 
-insert into ref.scenario_price_series (commodity, detail, unit, reason) values
-    ('rare_earths', 'nd2o3', null, 'neodymium oxide: the magnet rare earth and the largest by value'),
-    ('gallium', 'low_purity', null, 'low-purity (99.99 %) gallium: the bulk grade'),
-    ('germanium', 'metal', null, 'germanium metal'),
-    ('graphite', 'flake', null, 'flake graphite: the battery-anode feed'),
-    ('platinum_group_metals', 'platinum', null, 'platinum: the largest of the group by tonnage'),
-    ('titanium', 'sponge', null, 'titanium sponge: the metal a stockpile holds'),
-    ('titanium_mineral_concentrates', 'ilmenite', null, 'ilmenite: the bulk of the concentrates'),
-    ('nickel', '', 'usd_per_t', 'the same price is published in $/t and $/lb; $/t taken');
+insert into ref.scenario_price_series (commodity, detail, unit, read_as_unit, reason) values
+    ('rare_earths', 'nd2o3', null, null, 'neodymium oxide: the magnet rare earth and the largest by value'),
+    ('gallium', 'low_purity', null, null, 'low-purity (99.99 %) gallium: the bulk grade'),
+    ('germanium', 'metal', null, null, 'germanium metal'),
+    ('graphite', 'flake', null, null, 'flake graphite: the battery-anode feed'),
+    ('platinum_group_metals', 'platinum', null, null, 'platinum: the largest of the group by tonnage'),
+    ('titanium', 'sponge', null, null, 'titanium sponge: the metal a stockpile holds'),
+    ('titanium_mineral_concentrates', 'ilmenite', null, null, 'ilmenite: the bulk of the concentrates'),
+    ('nickel', '', 'usd_per_t', null, 'the same price is published in $/t and $/lb; $/t taken'),
+    ('manganese', 'cn_cif', null, 'usd_per_mtu',
+        'the MCS quotes metallurgical ore in dollars per metric ton unit of contained Mn; the CSV header says dt'),
+    ('tungsten', 'wo3', null, 'usd_per_mtu',
+        'the MCS quotes tungsten concentrate in dollars per metric ton unit of WO3; the CSV header says dt');

@@ -36,15 +36,3 @@ select
     l.editions
 from lost as l
 left join holdings as h on h.commodity = l.commodity;
-
--- The run's record: what it read and how many results it has.
-update indicator.scenario_run as r
-set editions = coalesce((
-        select jsonb_object_agg(source, editions)
-        from (select source, array_agg(distinct e order by e) as editions
-              from indicator.scenario_result
-              cross join lateral unnest(editions) as e
-              where run_id = :run_id
-              group by source) as by_source), '{}'::jsonb),
-    n_results = (select count(*) from indicator.scenario_result where run_id = :run_id)
-where r.run_id = :run_id;

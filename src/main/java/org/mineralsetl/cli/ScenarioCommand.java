@@ -1,16 +1,21 @@
 package org.mineralsetl.cli;
 
+import org.mineralsetl.scenario.AllocationFile;
 import org.mineralsetl.scenario.ScenarioRun;
 import org.mineralsetl.scenario.ScenarioRunner;
 import org.mineralsetl.scenario.ShockParameters;
+import org.mineralsetl.scenario.StockpileParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,7 +33,7 @@ class ScenarioCommand implements Runnable {
     /** The measures a run prints when it finishes; every measure is in {@code scenario show ID}. */
     static final List<String> HEADLINE = List.of("shortfall_t", "exporter_share_after_pct", "hhi_after", "imports_lost_usd",
             "imports_lost_t", "imports_lost_pct", "supplier_hhi_after", "alternative_cover_pct", "stockpile_days_of_cover",
-            "tonnes_bought", "days_of_net_imports", "days_of_china_imports", "not_priced");
+            "price_usd_per_t", "tonnes_bought", "days_of_net_imports", "days_of_china_imports", "not_priced", "unspent_usd");
 
     static final List<String> COLUMNS = List.of("source", "commodity", "stage", "party", "measure", "detail", "year", "value",
             "unit", "bound", "note");
@@ -128,13 +133,42 @@ class ScenarioCommand implements Runnable {
             description = "What a stockpile budget buys at the latest USGS prices and how many days of US net imports it covers.")
     static class Stockpile implements Callable<Integer> {
 
+        @Option(names = "--budget-usd", required = true, paramLabel = "USD", description = "the budget in US dollars, e.g. 10e9")
+        BigDecimal budgetUsd;
+
+        @Option(names = "--allocation", required = true, paramLabel = "FILE|equal|by-import-reliance",
+                description = "a CSV file commodity,share_pct; equal; or by-import-reliance (shares by US net import reliance)")
+        String allocation;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "a name to find the run by")
+        String name;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        private final ScenarioRunner runner;
+        private final JdbcTemplate jdbc;
+
+        Stockpile(ScenarioRunner runner, JdbcTemplate jdbc) {
+            this.runner = runner;
+            this.jdbc = jdbc;
+        }
+
         @Override
-        public Integer call() {
-            spec.commandLine().getErr().println("error: not available");
-            return EtlCommand.FAILED;
+        public Integer call() throws IOException {
+            ScenarioRun run;
+            try {
+                StockpileParameters p = allocation.equals("equal") || allocation.equals("by-import-reliance")
+                        ? new StockpileParameters(budgetUsd, allocation, null, null, null, name)
+                        : AllocationFile.read(Path.of(allocation), budgetUsd, name);
+                run = runner.stockpile(p);
+            } catch (IllegalArgumentException e) {
+                return usage(spec, e);
+            } catch (NoSuchFileException e) {
+                return usage(spec, new IllegalArgumentException("no allocation file " + allocation
+                        + " (or give equal or by-import-reliance)"));
+            }
+            return printRun(run, jdbc, spec.commandLine().getOut());
         }
     }
 

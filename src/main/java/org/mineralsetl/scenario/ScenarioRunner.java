@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Objects;
 @Component
 public class ScenarioRunner {
 
-    private static final List<String> SHOCK = List.of("shock_production", "shock_trade", "shock_stockpile");
+    private static final List<String> SHOCK = List.of("shock_production", "shock_trade", "shock_stockpile", "run_record");
+    private static final List<String> STOCKPILE = List.of("stockpile_budget", "run_record");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -39,13 +41,32 @@ public class ScenarioRunner {
         if (p.stage() != null) {
             checkCodes(List.of(p.stage()), "select stage_code from ref.stage", "stage", "ref.stage");
         }
-        if (p.cutPct().signum() < 0 || p.cutPct().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+        if (p.cutPct().signum() < 0 || p.cutPct().compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("the cut must be between 0 and 100 percent, not " + p.cutPct().toPlainString());
         }
         return run("shock", p.name(), SHOCK, """
                 jsonb_build_object('commodities', to_jsonb(string_to_array(?, ',')), 'exporters', to_jsonb(string_to_array(?, ',')),
                                    'cut_pct', ?::numeric, 'stage', ?::text, 'year', ?::integer)""",
                 String.join(",", p.commodities()), String.join(",", p.exporters()), p.cutPct(), p.stage(), p.year());
+    }
+
+    public ScenarioRun stockpile(StockpileParameters p) {
+        if (!List.of("equal", "by-import-reliance", "file").contains(p.allocation())) {
+            throw new IllegalArgumentException("allocation must be equal, by-import-reliance or a file, not " + p.allocation());
+        }
+        if (p.budgetUsd().signum() <= 0) {
+            throw new IllegalArgumentException("the budget must be positive, not " + p.budgetUsd().toPlainString());
+        }
+        if (p.allocation().equals("file")) {
+            checkCodes(List.copyOf(p.shares().keySet()), "select commodity_code from ref.commodity", "commodity", "ref.commodity");
+        }
+        String[] commodities = p.shares().keySet().toArray(String[]::new);
+        String[] shares = p.shares().values().stream().map(BigDecimal::toPlainString).toArray(String[]::new);
+        return run("stockpile", p.name(), STOCKPILE, """
+                jsonb_strip_nulls(jsonb_build_object('budget_usd', ?::numeric, 'allocation', ?::text,
+                    'shares', case when ?::text = 'file' then jsonb_object(?::text[], ?::text[]) end,
+                    'file', ?::text, 'file_sha256', ?::text))""",
+                p.budgetUsd(), p.allocation(), p.allocation(), commodities, shares, p.file(), p.sha256());
     }
 
     ScenarioRun run(String kind, String name, List<String> files, String parametersSql, Object... args) {
