@@ -6,6 +6,7 @@
 -- Parameters: as shock_production.sql (commodities, exporters, cut_pct, stage, year).
 -- Year: the year given, else per source, commodity and stage the latest complete year: the latest year whose
 --   number of reporting importers equals the largest number of any year (a year still being reported has fewer).
+-- Parties: every importer and every group, except those holding every exporter (they lose nothing).
 -- Formula: a party's imports are its members' imports (indicator.classified_imports: latest edition per trade
 --   key, BACI exports mirrored) from partner countries outside the party; for a country the party is itself.
 --   imports_lost_usd = cut x imports from the exporters; imports_lost_t the same in tonnes (rows without a net
@@ -82,12 +83,21 @@ trade as (
     join chosen_year using (source, commodity, stage, year)
 ),
 
-parties as (
+every_party as (
     select distinct 'country' as party_kind, importer as party, importer as member
     from trade
     union all
     select 'group', m.group_code, m.iso3::text
     from ref.country_group_member as m
+),
+
+parties as (
+    -- a party that holds every exporter (China, greater_china for a cut by China) loses nothing: left out
+    select p.*
+    from every_party as p
+    where exists (select 1 from shocked as s
+                  where not exists (select 1 from every_party as q
+                                    where q.party_kind = p.party_kind and q.party = p.party and q.member = s.iso3))
 ),
 
 party_imports as (

@@ -53,6 +53,7 @@ class ShockScenarioIntegrationTests extends WarehouseIntegrationTest {
         // 2022 tungsten ores, thousand USD and tonnes: exporter i, importer j
         load("baci", "BACI_HS17_Y2022_V202301.csv", """
                 t,i,j,k,v,q
+                2022,36,156,261100,5.000,0.500
                 2022,36,276,261100,10.000,1.000
                 2022,36,842,261100,30.000,3.000
                 2022,124,392,261100,50.000,5.000
@@ -121,12 +122,12 @@ class ShockScenarioIntegrationTests extends WarehouseIntegrationTest {
         // shares 93.75, 4.6875, 1.5625 %; after the cut 300, 30, 10 of 340
         assertThat(value(run, "USA", "supplier_hhi_before")).isEqualByComparingTo("8813.4766");
         assertThat(value(run, "USA", "supplier_hhi_after").doubleValue()).isCloseTo(91000.0 / 115600 * 10000, within(0.0001));
-        // spare = exports to the world - already to the USA: Canada 60 - 10, Germany 20 - 0, Australia 40 - 30
+        // spare = exports to the world - already to the USA: Canada 60 - 10, Germany 20 - 0, Australia 45 - 30
         assertThat(value(run, "USA", "alternative_supplier_spare_usd", "CAN")).isEqualByComparingTo("50000");
         assertThat(value(run, "USA", "alternative_supplier_spare_usd", "DEU")).isEqualByComparingTo("20000");
-        assertThat(value(run, "USA", "alternative_supplier_spare_usd", "AUS")).isEqualByComparingTo("10000");
-        assertThat(value(run, "USA", "alternative_supply_usd")).isEqualByComparingTo("80000");
-        assertThat(value(run, "USA", "alternative_cover_pct").doubleValue()).isCloseTo(100.0 * 80 / 300, within(0.0001));
+        assertThat(value(run, "USA", "alternative_supplier_spare_usd", "AUS")).isEqualByComparingTo("15000");
+        assertThat(value(run, "USA", "alternative_supply_usd")).isEqualByComparingTo("85000");
+        assertThat(value(run, "USA", "alternative_cover_pct").doubleValue()).isCloseTo(100.0 * 85 / 300, within(0.0001));
         assertThat(jdbc.queryForList("select distinct is_upper_bound from indicator.v_scenario_result where run_id = ? and measure like 'alternative%'",
                 Boolean.class, run)).containsExactly(true);
         // the latest holding, 15 t, against 30 t a year lost
@@ -144,10 +145,18 @@ class ShockScenarioIntegrationTests extends WarehouseIntegrationTest {
         assertThat(value(run, "eu27", "imports_lost_pct").doubleValue()).isCloseTo(100.0 * 30 / 70, within(0.0001));
         assertThat(value(run, "eu27", "supplier_hhi_before").doubleValue()).isCloseTo(3700.0 / 4900 * 10000, within(0.0001));
         assertThat(value(run, "eu27", "supplier_hhi_after")).isEqualByComparingTo("6250"); // 30 and 10 of 40
-        // Germany is inside: the alternatives are Australia (40 - 10) and Canada (60 - 0)
-        assertThat(value(run, "eu27", "alternative_supply_usd")).isEqualByComparingTo("90000");
+        // Germany is inside: the alternatives are Australia (45 - 10) and Canada (60 - 0)
+        assertThat(value(run, "eu27", "alternative_supply_usd")).isEqualByComparingTo("95000");
         assertThat(value(run, "eu27", "alternative_cover_pct")).isEqualByComparingTo("100");
         assertThat(value(run, "FRA", "imports_lost_pct")).isEqualByComparingTo("25");
+    }
+
+    @Test
+    void leavesOutThePartiesThatHoldEveryExporter() {
+        long run = halveChina().runId();
+        // China imports from Australia, but its own cut costs it nothing: no rows for it or its groups
+        assertThat(jdbc.queryForList("select distinct party from indicator.v_scenario_result where run_id = ? and party_kind <> 'world'",
+                String.class, run)).doesNotContain("CHN", "china_mainland", "greater_china").contains("USA", "eu27", "allied_bloc");
     }
 
     @Test
