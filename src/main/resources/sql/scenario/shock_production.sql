@@ -14,6 +14,10 @@
 --   An exporter withheld (W) leaves every measure that needs its figure null, with the reason in note.
 -- Source: indicator.production_share_base (warehouse.production_fact), latest edition per key.
 
+-- the planner estimates the parameter CTEs at a row or two and picks nested loops over every country row of the
+-- production base (a second instead of tens of milliseconds): hash joins only, as in group_dependence.sql
+set local enable_nestloop = off;
+
 insert into indicator.scenario_result (
     run_id, source, commodity, stage, party_kind, party, measure, detail, year, value, unit, note, editions
 )

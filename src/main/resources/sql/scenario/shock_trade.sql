@@ -21,6 +21,10 @@
 --   supplier outside the party and the exporters; alternative_cover_pct = min(100, 100 x that / imports_lost_usd).
 -- Source: indicator.classified_imports and classified_trade_latest (warehouse.trade_fact; R__20_indicator_base).
 
+-- the planner estimates the parameter CTEs at a row or two and picks nested loops over every country row of the
+-- production base (a second instead of tens of milliseconds): hash joins only, as in group_dependence.sql
+set local enable_nestloop = off;
+
 insert into indicator.scenario_result (
     run_id, source, commodity, stage, party_kind, party, measure, detail, year, value, unit, is_upper_bound, note,
     editions
