@@ -76,5 +76,6 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
         assertThat(answers.get("10")).extracting(r -> r.get("commodity")).contains("rare_earths", "lithium", "cobalt", "graphite");
         assertThat(answers.get("10")).allSatisfy(r -> assertThat(((Number) r.get("china_share_of_world_pct")).doubleValue())
                 .isBetween(0.0, 100.0));
+        assertThat(answers.get("21")).extracting(r -> r.get("group_code")).contains("allied_bloc", "china_mainland");
     }
 }
