@@ -203,18 +203,24 @@ mirror_exports as (
     group by source, commodity, stage, supplier
 ),
 
-reported_exports as (
-    -- a Comtrade reporter's own exports to the World; 4-digit headings left out where subheadings are reported
-    select x.source, x.commodity, x.stage, x.reporter_iso3::text as supplier, sum(x.value_usd) as value_usd
+world_exports as (
+    -- Comtrade reporters' own exports to the World, read once
+    select x.source, x.commodity, x.stage, x.year, x.reporter_code, x.reporter_iso3::text as supplier, x.hs_code,
+           x.value_usd
     from indicator.classified_trade_latest as x
-    join chosen_year using (source, commodity, stage, year)
     where x.flow = 'X'
       and x.partner_kind = 'world'
-      and not exists (select 1 from indicator.classified_trade_latest as sub
-                      where sub.source = x.source and sub.reporter_code = x.reporter_code and sub.flow = 'X'
-                        and sub.partner_kind = 'world' and sub.year = x.year and length(sub.hs_code) = 6
-                        and length(x.hs_code) = 4 and left(sub.hs_code, 4) = x.hs_code)
-    group by x.source, x.commodity, x.stage, x.reporter_iso3
+),
+
+reported_exports as (
+    -- 4-digit headings left out where the reporter gives their subheadings, as in classified_imports
+    select x.source, x.commodity, x.stage, x.supplier, sum(x.value_usd) as value_usd
+    from world_exports as x
+    join chosen_year using (source, commodity, stage, year)
+    where not exists (select 1 from world_exports as sub
+                      where sub.source = x.source and sub.reporter_code = x.reporter_code and sub.year = x.year
+                        and length(sub.hs_code) = 6 and length(x.hs_code) = 4 and left(sub.hs_code, 4) = x.hs_code)
+    group by x.source, x.commodity, x.stage, x.supplier
 ),
 
 supplier_exports as (
