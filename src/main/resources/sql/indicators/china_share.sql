@@ -7,6 +7,10 @@
 --   [0, (world - other countries) / world] when the world total is reported.
 -- Source: warehouse.production_fact through indicator.production_share_base (every edition).
 
+-- production_share_base is estimated at a row a step, and nested loops over its eight thousand country rows cost
+-- seconds on input-samples (as in group_dependence.sql): hash joins only.
+set local enable_nestloop = off;
+
 delete from indicator.china_share;
 
 insert into indicator.china_share (

@@ -9,6 +9,10 @@
 --   Withheld (W) producers have no share and are counted in n_withheld.
 -- Source: warehouse.production_fact through indicator.production_share_base (every edition).
 
+-- production_share_base is estimated at a row a step, and nested loops over its eight thousand country rows cost
+-- seconds on input-samples (as in group_dependence.sql): hash joins only.
+set local enable_nestloop = off;
+
 delete from indicator.concentration;
 
 insert into indicator.concentration (

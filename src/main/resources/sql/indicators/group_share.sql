@@ -6,6 +6,10 @@
 --   the share unknown (null) and is counted in n_members_withheld.
 -- Source: indicator.production_share_base, ref.country_group_member.
 
+-- production_share_base is estimated at a row a step, and nested loops over its eight thousand country rows cost
+-- seconds on input-samples (as in group_dependence.sql): hash joins only.
+set local enable_nestloop = off;
+
 delete from indicator.group_share;
 
 insert into indicator.group_share (

@@ -28,9 +28,10 @@ wgi_years as (
     select distinct year from wgi_mean
 ),
 
-key_wgi_year as (
-    select distinct b.year, (select max(w.year) from wgi_years as w where w.year <= b.year) as wgi_year
-    from base as b
+key_wgi_year as materialized (
+    -- a handful of years, computed once: inlined, its subquery re-read wgi_mean for every production row (5 s)
+    select y.year, (select max(w.year) from wgi_years as w where w.year <= y.year) as wgi_year
+    from (select distinct year from base) as y
 ),
 
 weighted as (

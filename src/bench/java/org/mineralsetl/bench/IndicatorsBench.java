@@ -1,6 +1,9 @@
 package org.mineralsetl.bench;
 
 import org.mineralsetl.indicator.IndicatorRunner;
+import org.mineralsetl.scenario.ScenarioRun;
+import org.mineralsetl.scenario.ScenarioRunner;
+import org.mineralsetl.scenario.ShockParameters;
 import org.mineralsetl.support.SqlScript;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -9,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,11 +37,14 @@ class IndicatorsBench implements Callable<Integer> {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final IndicatorRunner indicators;
+    private final ScenarioRunner scenarios;
 
-    IndicatorsBench(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, IndicatorRunner indicators) {
+    IndicatorsBench(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, IndicatorRunner indicators,
+                    ScenarioRunner scenarios) {
         this.jdbc = jdbc;
         this.named = named;
         this.indicators = indicators;
+        this.scenarios = scenarios;
     }
 
     @Override
@@ -78,6 +86,13 @@ class IndicatorsBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "(b) full recompute of every indicator:        %.2f s %s%n", recomputeSeconds,
                     r.rowsByIndicator());
             out.printf(Locale.ROOT, "ratio b/a = %.2f scans%n", recomputeSeconds / scanSeconds);
+            // a supply-shock scenario over every mapped commodity, China halving, on the same warehouse
+            List<String> commodities = jdbc.queryForList("select distinct commodity from ref.hs_map order by 1", String.class);
+            ScenarioRun shock = scenarios.shock(new ShockParameters(commodities, List.of("CHN"), new BigDecimal("50"), null,
+                    null, "bench"));
+            scenarios.drop(shock.runId());
+            out.printf(Locale.ROOT, "(c) scenario shock, %d commodities, China -50 %%: %.2f s (%,d results)%n",
+                    commodities.size(), shock.millis() / 1e3, shock.results());
             out.flush();
             return 0;
         } finally {

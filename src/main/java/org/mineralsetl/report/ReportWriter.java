@@ -38,9 +38,11 @@ public class ReportWriter {
     }
 
     private final JdbcReportDao dao;
+    private final JdbcTemplate jdbc;
 
     ReportWriter(JdbcTemplate jdbc) {
         this.dao = new JdbcReportDao(jdbc);
+        this.jdbc = jdbc;
     }
 
     public Written write(Path dir) throws IOException {
@@ -57,6 +59,11 @@ public class ReportWriter {
             rows += sheet.table().rows().size();
             sheets.add(sheet);
         }
+        ReportSheet scenarios = new ReportSheet("Scenarios", dao.table("scenario_result"));
+        if (!scenarios.table().rows().isEmpty()) {
+            rows += scenarios.table().rows().size();
+            sheets.add(sheets.size() - 1, scenarios);
+        }
         new WorkbookWriter().write(dir.resolve(WORKBOOK), sheets);
 
         boolean withSource = headline.stream().map(Headline::source).distinct().count() > 1;
@@ -68,12 +75,15 @@ public class ReportWriter {
         new ChinaShareChart().write(shares, noChinaShare, withSource, dir.resolve(ChinaShareChart.FILE));
         new ConcentrationChart().write(headline, withSource, dir.resolve(ConcentrationChart.FILE));
         new TopProducersChart().write(dao.topProducers(), withSource, dir.resolve(TopProducersChart.FILE));
-        List<IndexPage.Figure> figures = List.of(
+        List<IndexPage.Figure> figures = new ArrayList<>(List.of(
                 new IndexPage.Figure(ChinaShareChart.FILE, "China's share of world production over time, per commodity and stage"),
                 new IndexPage.Figure(ConcentrationChart.FILE, "Concentration (HHI) per commodity and stage, latest year, "
                         + "with the 1,000 / 1,800 merger-guideline thresholds as an analogy"),
                 new IndexPage.Figure(TopProducersChart.FILE, "Shares of the five largest producing countries per commodity "
-                        + "and stage, latest year"));
+                        + "and stage, latest year")));
+        if (new ScenarioChart().write(jdbc, dir.resolve(ScenarioChart.FILE))) {
+            figures.add(new IndexPage.Figure(ScenarioChart.FILE, "Imports lost per importer and group in the latest supply-shock run"));
+        }
         new IndexPage().write(dir.resolve(IndexPage.FILE), headline, figures, LocalDateTime.now());
 
         List<Path> files = new ArrayList<>();

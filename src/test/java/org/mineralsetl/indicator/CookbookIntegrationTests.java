@@ -79,5 +79,6 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
         // trade-based risk: China's mirror imports (DR Congo's cobalt, Indonesia's nickel) change its GeoPolRisk
         assertThat(answers.get("31")).extracting(r -> r.get("importer_code")).contains("CHN");
         assertThat(answers.get("34")).extracting(r -> r.get("commodity")).contains("cobalt", "nickel");
+        assertThat(answers.get("21")).extracting(r -> r.get("group_code")).contains("allied_bloc", "china_mainland");
     }
 }
