@@ -28,6 +28,11 @@ class UsgsSalientItemProcessor implements ItemProcessor<CsvRecord, Processed<Usg
             layout = UsgsSalientLayout.of(record.file().getFileName().toString(), file.slug(), record.header(), rules);
         }
         List<RejectRow> rejects = new ArrayList<>();
+        if (record.lineNumber() == UsgsWorldItemProcessor.FIRST_DATA_LINE) {
+            for (UsgsSalientLayout.Unknown u : layout.unknown()) {
+                rejects.add(UsgsWorldItemProcessor.columnReject(u.name(), u.reason()));
+            }
+        }
         String yearText = Names.strip(record.cell(layout.yearColumn()));
         if (!yearText.matches("(19|20)\\d{2}")) {
             rejects.add(new RejectRow(null, record.lineNumber(), "Year", record.rawText(),
