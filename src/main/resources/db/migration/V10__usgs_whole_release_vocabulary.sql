@@ -353,3 +353,44 @@ on conflict (commodity_code) do nothing;
 insert into ref.usgs_type_rule (slug, priority, type_pattern, column_detail_pattern, commodity_code, stage_code, basis, measure) values
     ('heliu', 10, 'cliffside', '.*', 'helium_from_storage', 'mine', 'crude helium from the Cliffside Field storage, volume', null);
 comment on column ref.usgs_type_rule.type_pattern is 'Regex on the row''s Type text, followed by the country''s own qualifier in parentheses when it has one ("Mine production, helium (from Cliffside Field)").';
+
+-- 10. Two salient files whose values sit one column right of their header from some column on (the last value under
+--     no name): each column is read as the name of the values it holds, in the order of the metadata's attributes.
+--     Fluorspar: fluorosilicic acid production (29 kt in 2019) sits under Imports_Acid_kt, apparent consumption (398 =
+--     405 imports - 8 exports) under Price_Acid_dt, the net import reliance (100) under no name; mcs2024-fluor_meta.xml
+--     lists 17 attributes against the CSV's 16 names. The column under USprod_H2SiF6_kt holds NA every year.
+insert into ref.usgs_column_override (slug, column_name, occurrence, read_as, unit, reason)
+select 'fluor', v.column_name, v.occurrence, v.read_as, null,
+       'mcs2024-fluor_salient.csv: values one column right of their header from the fifth column on; read as '
+       || v.read_as || ', the metadata attribute of this position (mcs2024-fluor_meta.xml).'
+from (values
+    ('USprod_H2SiF6_kt', 1, 'USprod_Metallurgical_kt'),
+    ('Imports_Acid_kt', 1, 'USprod_H2SiF6_kt'),
+    ('Imports_Metallurgical_kt', 1, 'Imports_Acid_kt'),
+    ('Imports_Total_Fl_kt', 1, 'Imports_Metallurgical_kt'),
+    ('Imports_HF_kt', 1, 'Imports_Total_Fl_kt'),
+    ('Imports_AlF3_kt', 1, 'Imports_HF_kt'),
+    ('Exports_Cryolite_kt', 1, 'Imports_AlF3_kt'),
+    ('Consump_All_kt', 1, 'Imports_Cryolite_kt'),
+    ('Price_dt', 1, 'Exports_All_kt'),
+    ('Price_Acid_dt', 1, 'Consump_Apparent_kt'),
+    ('Employment_Metallurgical_num', 1, 'Price_Acid_dt'),
+    ('NIR_Mine_pct', 1, 'Price_Metallurgical_dt'),
+    ('', 1, 'Employment_Mine_num'),
+    ('', 2, 'NIR_pct')) as v (column_name, occurrence, read_as);
+
+--     Feldspar: the column under Consump_Feldspar_kt is blank every year; apparent consumption of feldspar (510 =
+--     450 + 64 - 4 in 2019) sits under Consump_Felds-plus-neph_kt, and so on to the nepheline syenite NIR (>95) under
+--     no name (mcs2024-felds_meta.xml gives the order).
+insert into ref.usgs_column_override (slug, column_name, occurrence, read_as, unit, reason)
+select 'felds', v.column_name, v.occurrence, v.read_as, null,
+       'mcs2024-felds_salient.csv: values one column right of their header from the eighth column on; read as '
+       || v.read_as || ', the metadata attribute of the values'' position (mcs2024-felds_meta.xml).'
+from (values
+    ('Consump_Felds-plus-neph_kt', 1, 'Consump_Feldspar_kt'),
+    ('Price_Feldspar_dt', 1, 'Consump_Felds-plus-neph_kt'),
+    ('Price_Nepheline_syenite_dt', 1, 'Price_Feldspar_dt'),
+    ('Employment_num', 1, 'Price_Nepheline_syenite_dt'),
+    ('NIR_Feldspar_pct', 1, 'Employment_num'),
+    ('NIR_Nepheline_syenite_pct', 1, 'NIR_Feldspar_pct'),
+    ('', 1, 'NIR_Nepheline_syenite_pct')) as v (column_name, occurrence, read_as);

@@ -40,6 +40,14 @@ class UsgsSalientItemProcessor implements ItemProcessor<CsvRecord, Processed<Usg
             return new Processed<>(List.of(), rejects);
         }
         int year = Integer.parseInt(yearText);
+        for (int i = 0; i < record.cells().length; i++) {
+            String cell = Names.strip(record.cell(i));
+            if ((i >= record.header().size() || layout.unnamed().contains(i)) && !cell.isEmpty()) {
+                rejects.add(new RejectRow(null, record.lineNumber(), "#" + (i + 1), record.rawText(),
+                        "cell " + (i + 1) + " ('" + cell + "') is under no column name: add the column to ref.usgs_column_override"
+                                + " (column_name '') with the name the release's metadata gives it"));
+            }
+        }
         String commodity = rules.commodity(file.slug());
         List<UsgsSalientRow> rows = new ArrayList<>();
         for (UsgsSalientLayout.Column c : layout.columns()) {

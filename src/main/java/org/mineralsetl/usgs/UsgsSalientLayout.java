@@ -16,9 +16,11 @@ import java.util.Set;
  * {@code Bauxite_Mine_kt} / {@code Alumina_Refinery_kt} (the product leads the detail), units glued to the last
  * word ({@code USprod_Minet}, {@code NIR_Refinedpct}). A column whose name is wrong is read as
  * ref.usgs_column_override says (another name from the release's metadata, or the unit), by its occurrence for
- * names given twice. A column none of these explains is an {@link Unknown}: refused alone, the others load.
+ * names given twice, also a column under no name (a file whose values sit one column right of their header). A
+ * column none of these explains is an {@link Unknown}: refused alone, the others load. Cells under no name that no
+ * override reads are {@code unnamed}: the processor rejects the ones that hold something.
  */
-record UsgsSalientLayout(int yearColumn, List<Column> columns, List<Unknown> unknown) {
+record UsgsSalientLayout(int yearColumn, List<Column> columns, List<Unknown> unknown, List<Integer> unnamed) {
 
     record Column(int index, String name, String measure, String detail, String unit, String originalUnit,
                   BigDecimal factor) {
@@ -46,13 +48,18 @@ record UsgsSalientLayout(int yearColumn, List<Column> columns, List<Unknown> unk
         Map<String, Integer> occurrences = new HashMap<>();
         List<Column> columns = new ArrayList<>();
         List<Unknown> unknown = new ArrayList<>();
+        List<Integer> unnamed = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
-            if (name.isBlank() || IDENTIFIERS.contains(name.strip().toLowerCase(Locale.ROOT))) {
+            if (IDENTIFIERS.contains(name.strip().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             int occurrence = occurrences.merge(name, 1, Integer::sum);
             UsgsRules.ColumnOverride override = rules.override(slug, name, occurrence).orElse(null);
+            if (name.isBlank() && (override == null || override.readAs() == null)) {
+                unnamed.add(i);
+                continue;
+            }
             String readAs = override != null && override.readAs() != null ? override.readAs() : name;
             String unitOverride = override == null ? null : override.unit();
             try {
@@ -65,7 +72,7 @@ record UsgsSalientLayout(int yearColumn, List<Column> columns, List<Unknown> unk
             throw new BadFileException(fileName + ": no salient statistics columns (USprod_*, Imports_*, NIR_pct, ...) in the header"
                     + (unknown.isEmpty() ? "" : ": " + unknown.get(0).reason()));
         }
-        return new UsgsSalientLayout(year, List.copyOf(columns), List.copyOf(unknown));
+        return new UsgsSalientLayout(year, List.copyOf(columns), List.copyOf(unknown), List.copyOf(unnamed));
     }
 
     private static Column column(int index, String name, String readAs, String unitOverride, UsgsRules rules) {
