@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,18 @@ class WholeUsgsReleaseIntegrationTests extends WarehouseIntegrationTest {
         assertThat(jdbc.queryForObject("""
                 select qualifier || ':' || original_text from warehouse.us_salient_fact
                 where commodity = 'rhenium' and measure = 'employment' and year = 2023""", String.class)).isEqualTo("text:Small");
+        // shifted salient files are read as their metadata names the values: fluorspar's NIR is 100, not its employment
+        assertThat(salient("fluorspar", 2023, "nir_pct", "", "pct")).isEqualByComparingTo("100");
+
+        // net import reliance as USGS computes it: at least 90 % of the published numbers within 2 points
+        Map<String, Object> nir = jdbc.queryForMap("""
+                select count(*) filter (where nir_published is not null) as published,
+                       count(*) filter (where nir_published is not null and agrees) as within_2_points
+                from indicator.v_net_import_reliance where edition = 'MCS2024'""");
+        long published = ((Number) nir.get("published")).longValue();
+        long within = ((Number) nir.get("within_2_points")).longValue();
+        assertThat(published).isEqualTo(283);
+        assertThat(100.0 * within / published).as(within + " of " + published).isGreaterThanOrEqualTo(90.0);
     }
 
     private BigDecimal production(String commodity, String stage, String measure, String iso3, int year) {
