@@ -74,7 +74,7 @@ with ranked as (
 )
 select commodity, year, edition, detail, nir_computed_pct, nir_published, nir_published_qualifier, nir_published_bound,
        agrees, not_computable_reason, production_t, imports_t, exports_t, stock_change_t, apparent_consumption_t,
-       computed_at
+       computed_at, method, component_unit
 from ranked
 where edition_rank = 1;
 
@@ -84,7 +84,9 @@ comment on column indicator.v_net_import_reliance.nir_computed_pct is 'Computed 
 comment on column indicator.v_net_import_reliance.nir_published is 'Published NIR as a number (null for E, > and < forms).';
 comment on column indicator.v_net_import_reliance.nir_published_qualifier is 'E (net exporter), > or < (bound in nir_published_bound); null for a plain number.';
 comment on column indicator.v_net_import_reliance.nir_published_bound is 'The bound of a > or < published NIR, percent.';
-comment on column indicator.v_net_import_reliance.agrees is 'True when the computed NIR matches the published one (within 5 points; > / < / E forms by their meaning); null when either is unknown.';
+comment on column indicator.v_net_import_reliance.agrees is 'True when the computed NIR matches the published one (within 2 points; > / < / E forms by their meaning); null when either is unknown.';
+comment on column indicator.v_net_import_reliance.method is 'usgs_parts: the parts USGS counts for the commodity (ref.usgs_nir_rule, ref.usgs_nir_part); generic: production + imports - exports + stock change in tonnes.';
+comment on column indicator.v_net_import_reliance.component_unit is 'Unit of production_t, imports_t, exports_t, stock_change_t and apparent_consumption_t: t, or m3 (helium) / usd (gemstones, dimension stone) where USGS publishes the commodity so.';
 
 create or replace view indicator.v_supply_risk_wgi as
 with ranked as (

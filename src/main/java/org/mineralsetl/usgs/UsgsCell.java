@@ -17,16 +17,20 @@ import java.util.regex.Pattern;
  * <li>{@code Less than ½ unit}: a bound below 0.5;</li>
  * <li>{@code e20,000}: an estimate; {@code "72,000"}, {@code −84} (Unicode minus), NBSP padding: plain numbers;</li>
  * <li>{@code Included in World total.}, {@code included with ilmenite}: counted elsewhere, no value.</li>
+ * <li>{@code 500–14,000}: a range, its ends as bounds, no value;</li>
+ * <li>words ({@code Small}, {@code Variable, depending on type of product}, {@code Less than 500 carats.}): no value,
+ *     the words kept as the cell's text.</li>
  * </ul>
- * Anything else is not a number and the caller rejects it with the reason.
+ * Anything else (digits mixed with other signs) is not a number and the caller rejects it with the reason.
  *
  * @param value      the number, or null when the cell is a marker or a bound
- * @param qualifier  null for a plain number; W, NA, XX, E, &gt;, &lt; or included
+ * @param qualifier  null for a plain number; W, NA, XX, E, &gt;, &lt;, included, range or text
  */
 record UsgsCell(BigDecimal value, String qualifier, BigDecimal lowerBound, BigDecimal upperBound,
                        boolean estimate, String text) {
 
     private static final Pattern NUMBER = Pattern.compile("(e)?([-\u2212\u2013]?)(\\d[\\d,]*(?:\\.\\d+)?|\\.\\d+)");
+    private static final Pattern RANGE = Pattern.compile("([\\d,]+(?:\\.\\d+)?)\\s*[-\u2013\u2014]\\s*([\\d,]+(?:\\.\\d+)?)");
     private static final Pattern LESS_THAN_HALF = Pattern.compile("(?i)less than (½|1/2|one-half|a half|half)( a| an)? unit\\.?");
 
     /** Empty for a blank cell; throws {@link IllegalArgumentException} with the reason for anything unreadable. */
@@ -58,8 +62,20 @@ record UsgsCell(BigDecimal value, String qualifier, BigDecimal lowerBound, BigDe
             return Optional.of(new UsgsCell(null, t.substring(0, 1), lower ? n.value : null, lower ? null : n.value,
                     n.estimate, raw));
         }
-        Number n = number(t, raw);
-        return Optional.of(new UsgsCell(n.value, null, null, null, n.estimate, raw));
+        Matcher range = RANGE.matcher(t);
+        if (range.matches()) {
+            return Optional.of(new UsgsCell(null, "range", new BigDecimal(range.group(1).replace(",", "")),
+                    new BigDecimal(range.group(2).replace(",", "")), false, raw));
+        }
+        try {
+            Number n = number(t, raw);
+            return Optional.of(new UsgsCell(n.value, null, null, null, n.estimate, raw));
+        } catch (IllegalArgumentException e) {
+            if (Character.isLetter(t.charAt(0))) {
+                return Optional.of(new UsgsCell(null, "text", null, null, false, raw));
+            }
+            throw e;
+        }
     }
 
     private record Number(BigDecimal value, boolean estimate) {

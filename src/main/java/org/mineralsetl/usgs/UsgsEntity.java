@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
 /**
  * The reporting unit of a MCS row, from the Country cell as printed: a country (footnote digits and the
  * estimate letter glued to names removed: "New Caledonia11", "Japane", "Korea, Republic ofe"; a trailing
- * qualifier kept as detail: "Kazakhstan, concentrate"), a world total ("World total (rounded)10") or the
+ * qualifier kept as detail: "Kazakhstan, concentrate", "Spain (includes pegmatites)", "Denmark (processed)5"), a world total ("World total (rounded)10") or the
  * residual ("Other countries6", "Other"). Empty when the name is unknown.
  */
 record UsgsEntity(String kind, String iso3, String label, String detail, boolean estimateMarked) {
 
     private static final Pattern FOOTNOTE = Pattern.compile("^(.*?\\D)\\s*\\d+$");
+    private static final Pattern PARENTHESIS = Pattern.compile("^(.+?)\\s*\\((.+)\\)$");
 
     static Optional<UsgsEntity> resolve(String printed, CountryResolver countries) {
         String name = Names.strip(printed == null ? "" : printed).replace('\u00a0', ' ').replaceAll("\\s+", " ");
@@ -41,6 +42,13 @@ record UsgsEntity(String kind, String iso3, String label, String detail, boolean
             Optional<UsgsEntity> estimated = country(name.substring(0, name.length() - 1), name, null, true, countries);
             if (estimated.isPresent()) {
                 return estimated;
+            }
+        }
+        Matcher p = PARENTHESIS.matcher(name);
+        if (p.matches()) {
+            Optional<UsgsEntity> qualified = country(p.group(1).strip(), name, p.group(2).strip(), false, countries);
+            if (qualified.isPresent()) {
+                return qualified;
             }
         }
         int comma = name.lastIndexOf(", ");

@@ -28,6 +28,11 @@ class UsgsSalientItemProcessor implements ItemProcessor<CsvRecord, Processed<Usg
             layout = UsgsSalientLayout.of(record.file().getFileName().toString(), file.slug(), record.header(), rules);
         }
         List<RejectRow> rejects = new ArrayList<>();
+        if (record.lineNumber() == UsgsWorldItemProcessor.FIRST_DATA_LINE) {
+            for (UsgsSalientLayout.Unknown u : layout.unknown()) {
+                rejects.add(UsgsWorldItemProcessor.columnReject(u.name(), u.reason()));
+            }
+        }
         String yearText = Names.strip(record.cell(layout.yearColumn()));
         if (!yearText.matches("(19|20)\\d{2}")) {
             rejects.add(new RejectRow(null, record.lineNumber(), "Year", record.rawText(),
@@ -35,6 +40,14 @@ class UsgsSalientItemProcessor implements ItemProcessor<CsvRecord, Processed<Usg
             return new Processed<>(List.of(), rejects);
         }
         int year = Integer.parseInt(yearText);
+        for (int i = 0; i < record.cells().length; i++) {
+            String cell = Names.strip(record.cell(i));
+            if ((i >= record.header().size() || layout.unnamed().contains(i)) && !cell.isEmpty()) {
+                rejects.add(new RejectRow(null, record.lineNumber(), "#" + (i + 1), record.rawText(),
+                        "cell " + (i + 1) + " ('" + cell + "') is under no column name: add the column to ref.usgs_column_override"
+                                + " (column_name '') with the name the release's metadata gives it"));
+            }
+        }
         String commodity = rules.commodity(file.slug());
         List<UsgsSalientRow> rows = new ArrayList<>();
         for (UsgsSalientLayout.Column c : layout.columns()) {

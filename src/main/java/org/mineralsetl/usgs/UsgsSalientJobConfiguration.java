@@ -24,7 +24,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 import javax.sql.DataSource;
+import org.mineralsetl.support.BadFileException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code import usgs-salient}: a MCS salient table (mcsYYYY-slug_salient.csv, US statistics by year) into
@@ -94,7 +100,32 @@ class UsgsSalientJobConfiguration {
         UsgsFileName name = UsgsFileName.of(file);
         UsgsRules rules = UsgsRules.load(jdbc);
         rules.requireKnown(name.slug(), file.getFileName().toString());
-        UsgsSalientLayout.of(file.getFileName().toString(), name.slug(), CsvItemReader.readHeader(file), rules);
+        List<String> header = CsvItemReader.readHeader(file);
+        sameBytesAsTheWorldTable(file, header);
+        UsgsSalientLayout.of(file.getFileName().toString(), name.slug(), header, rules);
         return name.edition();
+    }
+
+    /**
+     * Refuses a salient-named file that is a byte-identical copy of its commodity's world table (MCS 2024 gypsum and
+     * kyanite), saying so: the world file loads those numbers, nothing of them is lost.
+     */
+    private static void sameBytesAsTheWorldTable(Path file, List<String> header) {
+        if (UsgsWorldLayout.indexOf(header, "Country") < 0) {
+            return;
+        }
+        String worldName = file.getFileName().toString().replaceAll("(?i)_salient\\.csv$", "_world.csv");
+        Path parent = file.toAbsolutePath().getParent();
+        for (Path world : List.of(parent.resolve(worldName), parent.resolveSibling("world").resolve(worldName))) {
+            try {
+                if (Files.isRegularFile(world) && Files.mismatch(file, world) == -1) {
+                    throw new BadFileException(file.getFileName() + " is named as US salient statistics but is a byte-identical copy of "
+                            + "the world production table " + world.getFileName() + "; refused: that file loads these numbers"
+                            + " as the world table, nothing of them is lost");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

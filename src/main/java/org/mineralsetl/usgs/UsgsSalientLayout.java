@@ -8,42 +8,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The columns of a MCS salient table turned into (measure, detail, unit): {@code Imports_Ore_t},
- * {@code Consump_Apparent_kt}, and the real broken headers: tungsten's missing underscores
- * ({@code USprod_Minet}, {@code NIR_ct}), nickel's duplicated {@code Price_dt dlb (both used)} (first $/t,
- * then $/lb), rare earths' {@code NIR_*_t} percents, gallium's {@code _g} kilograms (ref.usgs_column_override).
+ * The columns of a MCS salient table turned into (measure, detail, unit), by the words of ref.usgs_measure_word
+ * and the unit codes of ref.usgs_unit: {@code Imports_Ore_t}, {@code Consump_Apparent_kt}, product-prefixed
+ * {@code Bauxite_Mine_kt} / {@code Alumina_Refinery_kt} (the product leads the detail), units glued to the last
+ * word ({@code USprod_Minet}, {@code NIR_Refinedpct}). A column whose name is wrong is read as
+ * ref.usgs_column_override says (another name from the release's metadata, or the unit), by its occurrence for
+ * names given twice, also a column under no name (a file whose values sit one column right of their header). A
+ * column none of these explains is an {@link Unknown}: refused alone, the others load. Cells under no name that no
+ * override reads are {@code unnamed}: the processor rejects the ones that hold something.
  */
-record UsgsSalientLayout(int yearColumn, List<Column> columns) {
+record UsgsSalientLayout(int yearColumn, List<Column> columns, List<Unknown> unknown, List<Integer> unnamed) {
 
     record Column(int index, String name, String measure, String detail, String unit, String originalUnit,
                   BigDecimal factor) {
     }
 
-    private record Unit(String canonical, BigDecimal factor) {
+    /** A column that is not loaded, and why. */
+    record Unknown(int index, String name, String reason) {
     }
 
-    private static final Map<String, Unit> UNITS = Map.ofEntries(
-            Map.entry("t", new Unit("t", BigDecimal.ONE)),
-            Map.entry("kt", new Unit("t", new BigDecimal("1000"))),
-            Map.entry("kg", new Unit("t", new BigDecimal("0.001"))),
-            Map.entry("g", new Unit("t", new BigDecimal("0.000001"))),
-            Map.entry("pct", new Unit("pct", BigDecimal.ONE)),
-            Map.entry("num", new Unit("count", BigDecimal.ONE)),
-            Map.entry("count", new Unit("count", BigDecimal.ONE)),
-            Map.entry("dt", new Unit("usd_per_t", BigDecimal.ONE)),
-            Map.entry("dkg", new Unit("usd_per_kg", BigDecimal.ONE)),
-            Map.entry("dlb", new Unit("usd_per_lb", BigDecimal.ONE)),
-            Map.entry("dto", new Unit("usd_per_troy_oz", BigDecimal.ONE)));
-
-    /** Unit suffixes glued to the last word (tungsten: Minet, Primarykg), longest first. */
-    private static final List<String> SUFFIXES = List.of("dkg", "dlb", "dto", "pct", "num", "dt", "kt", "kg", "t", "g");
-
-    private static final Map<String, String> MEASURES = Map.of(
-            "usprod", "production", "imports", "imports", "exports", "exports", "consump", "consumption",
-            "price", "price", "stocks", "stocks", "shipments", "shipments", "employment", "employment",
-            "nir", "nir_pct");
+    /** Columns that say where a row belongs, not a statistic. */
+    private static final Set<String> IDENTIFIERS = Set.of("datasource", "source", "commodity", "year");
 
     static UsgsSalientLayout of(String fileName, String slug, List<String> header, UsgsRules rules) {
         if (UsgsWorldLayout.indexOf(header, "Country") >= 0 && UsgsWorldLayout.indexOf(header, "Type") >= 0) {
@@ -59,71 +47,106 @@ record UsgsSalientLayout(int yearColumn, List<Column> columns) {
         }
         Map<String, Integer> occurrences = new HashMap<>();
         List<Column> columns = new ArrayList<>();
+        List<Unknown> unknown = new ArrayList<>();
+        List<Integer> unnamed = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
-            int underscore = name.indexOf('_');
-            String prefix = (underscore < 0 ? name : name.substring(0, underscore)).toLowerCase(Locale.ROOT);
-            String measure = MEASURES.get(prefix);
-            if (measure == null) {
+            if (IDENTIFIERS.contains(name.strip().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             int occurrence = occurrences.merge(name, 1, Integer::sum);
-            columns.add(column(fileName, slug, i, name, measure, underscore < 0 ? "" : name.substring(underscore + 1),
-                    occurrence, rules));
+            UsgsRules.ColumnOverride override = rules.override(slug, name, occurrence).orElse(null);
+            if (name.isBlank() && (override == null || override.readAs() == null)) {
+                unnamed.add(i);
+                continue;
+            }
+            String readAs = override != null && override.readAs() != null ? override.readAs() : name;
+            String unitOverride = override == null ? null : override.unit();
+            try {
+                columns.add(column(i, name, readAs, unitOverride, rules));
+            } catch (IllegalArgumentException e) {
+                unknown.add(new Unknown(i, name, e.getMessage()));
+            }
         }
         if (columns.isEmpty()) {
-            throw new BadFileException(fileName + ": no salient statistics columns (USprod_*, Imports_*, NIR_pct, ...) in the header");
+            throw new BadFileException(fileName + ": no salient statistics columns (USprod_*, Imports_*, NIR_pct, ...) in the header"
+                    + (unknown.isEmpty() ? "" : ": " + unknown.get(0).reason()));
         }
-        return new UsgsSalientLayout(year, List.copyOf(columns));
+        return new UsgsSalientLayout(year, List.copyOf(columns), List.copyOf(unknown), List.copyOf(unnamed));
     }
 
-    private static Column column(String fileName, String slug, int index, String name, String measure, String rest,
-                                 int occurrence, UsgsRules rules) {
-        String detail;
-        String unit;
-        String both = "(both used)";
-        if (rest.contains(both)) {
-            // e.g. "dt dlb (both used)" twice: the first column is in the first unit, the second in the second
-            String[] units = rest.replace(both, "").strip().split("\\s+");
-            detail = "";
-            unit = units[Math.min(occurrence, units.length) - 1].toLowerCase(Locale.ROOT);
-        } else {
-            List<String> tokens = new ArrayList<>(List.of(rest.split("_", -1)));
-            String last = tokens.remove(tokens.size() - 1).toLowerCase(Locale.ROOT);
-            unit = null;
-            if (rules.unitOverride(slug, name).isPresent()) {
-                // the last word is the (mislabelled) unit: NIR_ct, Employment_um, Stocks_
-                unit = last;
-            } else if (UNITS.containsKey(last)) {
-                unit = last;
+    private static Column column(int index, String name, String readAs, String unitOverride, UsgsRules rules) {
+        List<String> tokens = new ArrayList<>(List.of(readAs.strip().split("[_,]", -1)).stream().map(String::strip).toList());
+        int m = -1;
+        for (int k = 0; k < tokens.size() && m < 0; k++) {
+            if (rules.measureWord(tokens.get(k).strip()).isPresent()) {
+                m = k;
+            }
+        }
+        if (m < 0) {
+            throw new IllegalArgumentException("column " + name + ": no word of ref.usgs_measure_word (USprod, Imports, Consump, Price, NIR, ...)"
+                    + " names its measure; its values are not loaded: add the word, or the column to ref.usgs_column_override");
+        }
+        UsgsRules.MeasureWord word = rules.measureWord(tokens.get(m).strip()).get();
+        List<String> detail = new ArrayList<>(tokens.subList(0, m));
+        if (word.detail() != null) {
+            detail.add(word.detail());
+        }
+        List<String> rest = new ArrayList<>(tokens.subList(m + 1, tokens.size()));
+        String code = null;
+        if (unitOverride != null) {
+            if (!rest.isEmpty()) {
+                rest.remove(rest.size() - 1); // the (mislabelled or missing) unit word: NIR_ct, Employment_um, Stocks_
+            }
+            code = unitOverride;
+        } else if (!rest.isEmpty()) {
+            String last = rest.get(rest.size() - 1).strip();
+            if (rules.unit(last).isPresent()) {
+                code = last;
+                rest.remove(rest.size() - 1);
             } else {
-                for (String suffix : SUFFIXES) {
-                    if (last.length() > suffix.length() && last.endsWith(suffix)) {
-                        unit = suffix;
-                        tokens.add(last.substring(0, last.length() - suffix.length()));
+                for (String suffix : rules.unitCodesLongestFirst()) {
+                    // the longest code that fits the measure: Consump_Reportedt is tonnes, not dollars per tonne
+                    if (last.length() > suffix.length() + 1 && last.toLowerCase(Locale.ROOT).endsWith(suffix)
+                            && fits(word.measure(), rules.unit(suffix).orElseThrow()) == null) {
+                        code = suffix;
+                        rest.set(rest.size() - 1, last.substring(0, last.length() - suffix.length()));
                         break;
                     }
                 }
-                if (unit == null && !last.isEmpty()) {
-                    tokens.add(last);
-                }
             }
-            detail = String.join("_", tokens).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                    .replaceAll("^_|_$", "");
         }
-        String override = rules.unitOverride(slug, name).orElse(null);
-        if (override != null) {
-            unit = override;
-        } else if (measure.equals("nir_pct")) {
-            unit = "pct";
-        } else if (measure.equals("employment")) {
-            unit = "count";
+        detail.addAll(rest);
+        if (word.measure().equals("nir_pct")) {
+            code = "pct";
+        } else if (word.measure().equals("employment")) {
+            code = "num";
         }
-        Unit u = unit == null ? null : UNITS.get(unit);
-        if (u == null) {
-            throw new BadFileException(fileName + ": column " + name + " has no known unit (t, kt, kg, pct, dt, dkg, dlb, dto, num);"
-                    + " add its unit to ref.usgs_column_override");
+        if (code == null) {
+            throw new IllegalArgumentException("column " + name + ": no unit of ref.usgs_unit in its name; its values are not loaded:"
+                    + " add its unit to ref.usgs_column_override with the evidence");
         }
-        return new Column(index, name, measure, detail, u.canonical(), unit, u.factor());
+        String unitCode = code;
+        UsgsRules.Unit unit = rules.unit(unitCode).orElseThrow(() -> new IllegalArgumentException(
+                "column " + name + ": unit '" + unitCode + "' is not in ref.usgs_unit; its values are not loaded"));
+        String fit = fits(word.measure(), unit);
+        if (fit != null) {
+            throw new IllegalArgumentException("column " + name + ": " + fit + "; its values are not loaded:"
+                    + " add the column to ref.usgs_column_override with the evidence");
+        }
+        String detailText = String.join("_", detail).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        return new Column(index, name, word.measure(), detailText, unit.unit(), unit.code(), unit.factor());
+    }
+
+    /** Null when a measure may be given in the unit, else why not (a price in tonnes is a misread name). */
+    private static String fits(String measure, UsgsRules.Unit unit) {
+        boolean price = unit.kind().equals("price") || unit.kind().equals("index") || unit.kind().equals("none");
+        return switch (measure) {
+            case "price" -> price ? null : "a price in " + unit.code() + " (" + unit.kind() + ")";
+            case "nir_pct" -> unit.kind().equals("percent") ? null : "net import reliance in " + unit.code();
+            case "employment" -> unit.kind().equals("count") ? null : "employment in " + unit.code();
+            default -> price ? measure + " in a price unit " + unit.code() : null;
+        };
     }
 }

@@ -25,11 +25,14 @@ import java.util.regex.Pattern;
 class UsgsWorldItemProcessor implements ItemProcessor<CsvRecord, Processed<ProductionRow>> {
 
     static final String SOURCE = "usgs_mcs";
+    /** The line of a file's first row: where the rejects of its refused columns are written, once. */
+    static final long FIRST_DATA_LINE = 2;
     private static final Pattern ESTIMATED_IN = Pattern.compile("(?i)estimated in (\\d{4})");
 
     private final UsgsFileName file;
     private final UsgsRules rules;
     private final CountryResolver countries;
+    private UsgsWorldLayout layout;
 
     UsgsWorldItemProcessor(UsgsFileName file, UsgsRules rules, CountryResolver countries) {
         this.file = file;
@@ -39,8 +42,15 @@ class UsgsWorldItemProcessor implements ItemProcessor<CsvRecord, Processed<Produ
 
     @Override
     public Processed<ProductionRow> process(CsvRecord record) {
-        UsgsWorldLayout layout = UsgsWorldLayout.of(record.file().getFileName().toString(), record.header());
+        if (layout == null) {
+            layout = UsgsWorldLayout.of(record.file().getFileName().toString(), file.slug(), record.header(), rules);
+        }
         List<RejectRow> rejects = new ArrayList<>();
+        if (record.lineNumber() == FIRST_DATA_LINE) {
+            for (UsgsSalientLayout.Unknown u : layout.unknown()) {
+                rejects.add(columnReject(u.name(), u.reason()));
+            }
+        }
         String printed = record.cell(layout.countryColumn());
         Optional<UsgsEntity> entity = UsgsEntity.resolve(printed, countries);
         if (entity.isEmpty()) {
@@ -65,13 +75,16 @@ class UsgsWorldItemProcessor implements ItemProcessor<CsvRecord, Processed<Produ
                 continue;
             }
             UsgsCell cell = parsed.get();
-            UsgsRules.Target target = rules.target(file.slug(), type, column.detail());
+            // the rules read the Type text and the country's own qualifier: "United States (from Cliffside Field)"
+            UsgsRules.Target target = rules.target(file.slug(),
+                    unit.detail() == null ? type : type + " (" + unit.detail() + ")", column.detail());
             int year = column.year() != null ? column.year() : file.editionYear() - 1;
+            String measure = target.measure() != null ? target.measure() : column.measure();
             String note = note(record, layout, column.measure(), extra);
             boolean estimate = column.estimate() || cell.estimate() || unit.estimateMarked()
                     || estimatedByNote(note, column.measure(), year);
             String detail = join(unit.detail(), column.detail().isEmpty() ? null : column.detail());
-            rows.add(new ProductionRow(SOURCE, file.edition(), target.commodity(), target.stage(), column.measure(),
+            rows.add(new ProductionRow(SOURCE, file.edition(), target.commodity(), target.stage(), measure,
                     unit.kind(), unit.iso3(), unit.label(), year,
                     tonnes(cell.value(), column.toTonnes()), cell.value(), cell.text(), column.unit(), cell.qualifier(),
                     tonnes(cell.lowerBound(), column.toTonnes()), tonnes(cell.upperBound(), column.toTonnes()),
@@ -81,7 +94,15 @@ class UsgsWorldItemProcessor implements ItemProcessor<CsvRecord, Processed<Produ
     }
 
     static BigDecimal tonnes(BigDecimal value, BigDecimal factor) {
-        return value == null ? null : value.multiply(factor).stripTrailingZeros();
+        return value == null || factor == null ? null : value.multiply(factor).stripTrailingZeros();
+    }
+
+    /**
+     * A column refused alone, on the header's row 0: its values are not loaded, the file's other columns are; a
+     * reject of row 0 names a column, not a row, and does not count against the reject threshold.
+     */
+    static RejectRow columnReject(String column, String reason) {
+        return new RejectRow(null, 0, column, column, reason);
     }
 
     private static boolean estimatedByNote(String note, String measure, int year) {

@@ -41,10 +41,11 @@ class UsgsWorldJobConfiguration {
 
     @Bean
     @StepScope
-    CsvItemReader<CsvRecord> usgsWorldReader(@Value("#{jobParameters['file']}") String file) {
+    CsvItemReader<CsvRecord> usgsWorldReader(@Value("#{jobParameters['file']}") String file, JdbcTemplate jdbc) {
         Path path = Path.of(file);
-        return new CsvItemReader<>(READER, path,
-                header -> UsgsWorldLayout.of(path.getFileName().toString(), header), r -> r);
+        UsgsRules rules = UsgsRules.load(jdbc);
+        return new CsvItemReader<>(READER, path, header -> UsgsWorldLayout.of(path.getFileName().toString(),
+                UsgsFileName.of(path).slug(), header, rules), r -> r);
     }
 
     @Bean
@@ -96,8 +97,9 @@ class UsgsWorldJobConfiguration {
     /** Checks the name, the commodity slug and the header; returns the edition (MCS2024). */
     static String inspect(Path file, JdbcTemplate jdbc) {
         UsgsFileName name = UsgsFileName.of(file);
-        UsgsRules.load(jdbc).requireKnown(name.slug(), file.getFileName().toString());
-        UsgsWorldLayout.of(file.getFileName().toString(), CsvItemReader.readHeader(file));
+        UsgsRules rules = UsgsRules.load(jdbc);
+        rules.requireKnown(name.slug(), file.getFileName().toString());
+        UsgsWorldLayout.of(file.getFileName().toString(), name.slug(), CsvItemReader.readHeader(file), rules);
         return name.edition();
     }
 }

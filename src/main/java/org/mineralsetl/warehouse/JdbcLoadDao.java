@@ -156,8 +156,9 @@ public class JdbcLoadDao {
         });
     }
 
+    /** Rows with a reject; row 0 names a column refused alone (its values not loaded), not a row. */
     public long rejectedRows(long loadId) {
-        return jdbc.queryForObject("select count(distinct (coalesce(sheet, ''), row_number)) from etl.reject where load_id = ?",
+        return jdbc.queryForObject("select count(distinct (coalesce(sheet, ''), row_number)) from etl.reject where load_id = ? and row_number <> 0",
                 Long.class, loadId);
     }
 

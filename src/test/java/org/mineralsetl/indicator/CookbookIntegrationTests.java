@@ -73,6 +73,11 @@ class CookbookIntegrationTests extends WarehouseIntegrationTest {
         assertThat(answers.get("6")).extracting(r -> r.get("commodity")).contains("graphite");
         assertThat(answers.get("8")).allSatisfy(r -> assertThat(((Number) r.get("coverage_pct")).doubleValue()).isLessThanOrEqualTo(100.0));
         assertThat(answers.get("9")).extracting(r -> r.get("file_name")).containsOnly("mcs2024-raree_world.csv");
+        assertThat(answers.get("11")).extracting(r -> r.get("commodity")).contains("gallium", "rare_earths")
+                .doesNotContain("iron_ore");
+        assertThat(answers.get("12")).filteredOn(r -> "graphite".equals(r.get("commodity")) && ((Number) r.get("year")).intValue() == 2023)
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("method", "usgs_parts")
+                        .containsEntry("form", "consumption_less_production").containsEntry("parts", "consumption (total)"));
         assertThat(answers.get("10")).extracting(r -> r.get("commodity")).contains("rare_earths", "lithium", "cobalt", "graphite");
         assertThat(answers.get("10")).allSatisfy(r -> assertThat(((Number) r.get("china_share_of_world_pct")).doubleValue())
                 .isBetween(0.0, 100.0));

@@ -100,10 +100,10 @@ class IndicatorIntegrationTests extends WarehouseIntegrationTest {
         assertThat(ree).containsEntry("nir_published_qualifier", "E");
         assertThat(ree.get("nir_published")).isNull();
 
-        // graphite: production 0, imports 84,000 t, exports 8,400 t -> 100 %, published 100
+        // graphite: apparent consumption as USGS publishes it (76,000 t), no production -> 100 %, published 100
         Map<String, Object> graphite = jdbc.queryForMap("select * from indicator.v_net_import_reliance where commodity = 'graphite' and year = 2023");
         assertThat((BigDecimal) graphite.get("nir_computed_pct")).isEqualByComparingTo("100");
-        assertThat((BigDecimal) graphite.get("apparent_consumption_t")).isEqualByComparingTo("75600");
+        assertThat((BigDecimal) graphite.get("apparent_consumption_t")).isEqualByComparingTo("76000");
         assertThat(graphite).containsEntry("agrees", true);
         // titanium dioxide: net exporter (E); computed (240,000 - 280,000) / 880,000 < 0
         Map<String, Object> tio2 = jdbc.queryForMap("select * from indicator.v_net_import_reliance where commodity = 'titanium' and year = 2023 and detail = 'dioxide'");
@@ -193,7 +193,8 @@ class IndicatorIntegrationTests extends WarehouseIntegrationTest {
         Map<String, Object> cover = jdbc.queryForMap("select * from indicator.v_stockpile_cover where commodity = 'graphite'");
         // net imports 2023 = 84,000 - 8,400 = 75,600 t a year
         assertThat(((BigDecimal) cover.get("days_of_net_imports")).doubleValue()).isCloseTo(20000 / (75600 / 365.0), within(0.1));
-        assertThat(((BigDecimal) cover.get("days_of_consumption")).doubleValue()).isCloseTo(20000 / (75600 / 365.0), within(0.1));
+        // apparent consumption 2023 as USGS publishes it (ref.usgs_nir_rule: graphite's Consump_t): 76,000 t
+        assertThat(((BigDecimal) cover.get("days_of_consumption")).doubleValue()).isCloseTo(20000 / (76000 / 365.0), within(0.1));
         assertThat(cover).containsEntry("reference_year", 2023);
     }
 

@@ -103,7 +103,7 @@ class ReportIntegrationTests extends WarehouseIntegrationTest {
             Sheet nir = wb.getSheet("Net import reliance");
             Row graphite = row(nir, "commodity", "graphite", "year", 2023);
             assertThat(shown.formatCellValue(cell(nir, graphite, "nir_computed_pct"))).isEqualTo("100.0 %");
-            assertThat(shown.formatCellValue(cell(nir, graphite, "apparent_consumption_t"))).isEqualTo("75,600");
+            assertThat(shown.formatCellValue(cell(nir, graphite, "apparent_consumption_t"))).isEqualTo("76,000");
 
             Sheet sources = wb.getSheet("Sources");
             assertHeaderFrozenAndFiltered(sources);

@@ -91,9 +91,27 @@ class UsgsCellTests {
     }
 
     @Test
-    void refusesTextThatIsNeitherANumberNorAMarker() {
-        assertThatIllegalArgumentException().isThrownBy(() -> UsgsCell.parse("about 300"))
-                .withMessageContaining("'about 300'");
+    void refusesDigitsMixedWithOtherSigns() {
+        assertThatIllegalArgumentException().isThrownBy(() -> UsgsCell.parse("300 about"))
+                .withMessageContaining("'300 about'");
         assertThatIllegalArgumentException().isThrownBy(() -> UsgsCell.parse("12..5"));
+    }
+
+    @Test
+    void keepsWordsAsATextQualifierWithoutAValue() {
+        UsgsCell small = UsgsCell.parse("Small").orElseThrow();
+        assertThat(small.value()).isNull();
+        assertThat(small.qualifier()).isEqualTo("text");
+        assertThat(small.text()).isEqualTo("Small");
+        assertThat(UsgsCell.parse("Variable, depending on type of product").orElseThrow().qualifier()).isEqualTo("text");
+    }
+
+    @Test
+    void readsARangeAsItsBounds() {
+        UsgsCell range = UsgsCell.parse("500\u201314,000").orElseThrow();
+        assertThat(range.value()).isNull();
+        assertThat(range.qualifier()).isEqualTo("range");
+        assertThat(range.lowerBound()).isEqualByComparingTo("500");
+        assertThat(range.upperBound()).isEqualByComparingTo("14000");
     }
 }

@@ -193,7 +193,20 @@ class UsgsLoadLifecycleIntegrationTests extends WarehouseIntegrationTest {
         Path noUnit = dir.resolve("mcs2024-lithi_world.csv");
         Files.writeString(noUnit, "Source,Country,Type,Prod_2022\r\nMCS2024,Chile,Mine production,38000\r\n");
         assertThat(importFile("usgs-world", noUnit).message())
-                .isEqualTo("mcs2024-lithi_world.csv: column Prod_2022 has no unit (t, kt, kg or g) in its name, so its values cannot be converted to tonnes");
+                .isEqualTo("mcs2024-lithi_world.csv: no production, reserves or capacity columns (Prod_*, Reserves_*, Cap_*) in the header:"
+                        + " column Prod_2022 has no unit of ref.usgs_unit (t, kt, kg, mct, ...) in its name; its values are not loaded:"
+                        + " add its unit to ref.usgs_column_override with the evidence");
+
+        // beside known columns, an unknown one refuses only itself: a reject of row 0 naming it, the rest loads
+        Path oneUnknown = dir.resolve("mcs2024-lithi_world.csv");
+        Files.writeString(oneUnknown, "Source,Country,Type,Prod_t_2022,Prod_zz_2023\r\nMCS2024,Chile,Mine production,38000,1\r\n");
+        ImportLauncher.Outcome partial = importFile("usgs-world", oneUnknown);
+        assertThat(partial.status()).as(partial.message()).isEqualTo(ImportLauncher.Status.LOADED);
+        assertThat(jdbc.queryForList("select row_number || ' ' || column_name || ': ' || reason from etl.reject", String.class))
+                .containsExactly("0 Prod_zz_2023: column Prod_zz_2023 has no unit of ref.usgs_unit (t, kt, kg, mct, ...) in its name;"
+                        + " its values are not loaded: add its unit to ref.usgs_column_override with the evidence");
+        assertThat(count("select count(*) from warehouse.production_fact where country_iso3 = 'CHL' and year = 2022")).isEqualTo(1);
+        jdbc.execute("delete from warehouse.production_fact");
 
         Path latin1 = dir.resolve("mcs2024-manga_world.csv");
         Files.write(latin1, (HEADER + "MCS2024,C\u00f4te d'Ivoire," + TYPE + ",1,2,,NA,\r\n").getBytes(StandardCharsets.ISO_8859_1));
