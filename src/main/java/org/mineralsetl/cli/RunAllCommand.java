@@ -37,6 +37,10 @@ class RunAllCommand implements Callable<Integer> {
             description = "fail a load whose rejected rows pass this percent of the rows read (default ${DEFAULT-VALUE})")
     double maxRejectPct;
 
+    @Option(names = "--remote", description = "hand the files to workers (jobs/etl worker) through RabbitMQ"
+            + " (RABBITMQ_URL), one partition per file; needs WAREHOUSE_URL and the files at the same path on every worker")
+    boolean remote;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,6 +56,7 @@ class RunAllCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        runAll.remote = remote;
         if (inbox != null) {
             if (!Files.isDirectory(inbox)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), inbox + ": no such directory");

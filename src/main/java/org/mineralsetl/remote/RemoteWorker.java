@@ -119,9 +119,13 @@ public class RemoteWorker {
                 jobRepository.update(stored);
             }
         }
-        out.printf("worker: %s (step execution %d, job execution %d) %s in %.1f s, %d items written%n",
+        String file = result.getExecutionContext().getString(RemoteFileStepConfiguration.FILE, null);
+        String what = file == null ? result.getWriteCount() + " items written"
+                : java.nio.file.Path.of(file).getFileName() + " "
+                + result.getExecutionContext().getString(RemoteFileStepConfiguration.STATUS, "not imported");
+        out.printf("worker: %s (step execution %d, job execution %d) %s in %.1f s, %s%n",
                 result.getStepName(), result.getId(), result.getJobExecutionId(), result.getStatus(),
-                (System.nanoTime() - started) / 1e9, result.getWriteCount());
+                (System.nanoTime() - started) / 1e9, what);
         out.flush();
         return true;
     }

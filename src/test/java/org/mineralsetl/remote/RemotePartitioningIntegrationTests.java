@@ -47,6 +47,9 @@ class RemotePartitioningIntegrationTests extends WarehouseIntegrationTest {
     JobRepository jobRepository;
 
     @Autowired
+    RemoteFiles remoteFiles;
+
+    @Autowired
     AmqpAdmin admin;
 
     private static AmqpAdmin adminForCleanup;
@@ -99,6 +102,15 @@ class RemotePartitioningIntegrationTests extends WarehouseIntegrationTest {
                 from warehouse.trade_flow""");
     }
 
+    /** Count and checksum of every column of a fact table but its lineage (load, job execution, file id, time). */
+    private Map<String, Object> checksum(String table, String keyOrder) {
+        return jdbc.queryForMap("""
+                select count(*) as n, md5(string_agg(to_jsonb(f)::text, ',' order by %s)) as sum
+                from (select * from %s) t,
+                     lateral (select to_jsonb(t) - 'load_id' - 'job_execution_id' - 'source_file_id' - 'loaded_at') f(j)
+                """.formatted(keyOrder.replace("$", "t."), table));
+    }
+
     private List<Path> baciYears(int years, long rows) {
         List<Path> files = new ArrayList<>();
         for (int y = 0; y < years; y++) {
@@ -145,6 +157,53 @@ class RemotePartitioningIntegrationTests extends WarehouseIntegrationTest {
             assertThat(w1.output()).contains("worker: baciLoadPartitionStep:partition");
             assertThat(w2.output()).contains("worker: baciLoadPartitionStep:partition");
         }
+    }
+
+    private Map<String, Map<String, Object>> warehouse() {
+        return Map.of("trade", tradeChecksum(),
+                "production", checksum("warehouse.production_fact",
+                        "$source, $edition, $commodity, $stage, $measure, $entity_key, $year"),
+                "salient", checksum("warehouse.us_salient_fact",
+                        "$source, $edition, $commodity, $year, $measure, $detail, $unit"));
+    }
+
+    @Test
+    void runAllRemoteLoadsOneFilePerPartitionOnTwoWorkersAsASingleProcessWould() throws Exception {
+        List<RemoteFiles.Launch> launches = new ArrayList<>();
+        for (String k : List.of("usgs-world", "usgs-salient")) {
+            try (var s = java.nio.file.Files.walk(MCS2024)) {
+                s.filter(java.nio.file.Files::isRegularFile).filter(kind(k).recognises()).sorted()
+                        .forEach(f -> launches.add(new RemoteFiles.Launch(kind(k), f)));
+            }
+        }
+        baciYears(2, 30_000).forEach(f -> launches.add(new RemoteFiles.Launch(kind("baci"), f)));
+        assertThat(launches).hasSizeGreaterThan(10);
+        // the real MCS files include one the salient import refuses (a world table under a salient name)
+        Map<Path, ImportLauncher.Status> statuses = new LinkedHashMap<>();
+        for (RemoteFiles.Launch l : launches) {
+            statuses.put(l.file(), launcher.importFile(l.kind(), l.file(), 10.0).status());
+        }
+        assertThat(statuses.values().stream().filter(s -> s == ImportLauncher.Status.LOADED).count())
+                .isGreaterThan(10);
+        Map<String, Map<String, Object>> expected = warehouse();
+        assertThat(expected.get("trade").get("n")).isEqualTo(60_000L);
+        assertThat((Long) expected.get("production").get("n")).isPositive();
+        assertThat((Long) expected.get("salient").get("n")).isPositive();
+        emptyWarehouse();
+
+        adminForCleanup = admin;
+        Map<Path, ImportLauncher.Outcome> outcomes;
+        try (WorkerProcess w1 = WorkerProcess.start("files-1", workerProcessProperties());
+             WorkerProcess w2 = WorkerProcess.start("files-2", workerProcessProperties())) {
+            outcomes = remoteFiles.importAll(launches, 10.0);
+            assertThat(w1.output()).contains("worker: remoteFileStep:partition");
+            assertThat(w2.output()).contains("worker: remoteFileStep:partition");
+        }
+        assertThat(outcomes).hasSize(launches.size());
+        outcomes.forEach((f, o) -> assertThat(o.status()).as(o.message()).isEqualTo(statuses.get(f)));
+        assertThat(outcomes.values()).filteredOn(o -> o.status() == ImportLauncher.Status.LOADED)
+                .allMatch(o -> o.load().isPresent() && o.jobExecutionId() != null);
+        assertThat(warehouse()).isEqualTo(expected);
     }
 
     @Test
