@@ -71,9 +71,14 @@ class RemotePartitioningIntegrationTests extends WarehouseIntegrationTest {
     }
 
     private static Map<String, String> workerProcessProperties() {
+        return workerProcessProperties("worker");
+    }
+
+    /** @param name the worker's sessions' application_name in pg_stat_activity */
+    private static Map<String, String> workerProcessProperties(String name) {
         Map<String, String> p = new LinkedHashMap<>(workerProperties());
         TestDatabase.Connection c = TestDatabase.get();
-        p.put("warehouse.url", c.url());
+        p.put("warehouse.url", c.url() + (c.url().contains("?") ? "&" : "?") + "ApplicationName=" + name);
         p.put("warehouse.user", c.user());
         p.put("warehouse.password", c.password());
         p.put("logging.level.org.mineralsetl", "INFO");
@@ -250,6 +255,40 @@ class RemotePartitioningIntegrationTests extends WarehouseIntegrationTest {
                 .containsEntry("rows_read", 90_000L).containsEntry("rows_loaded", 90_000L)
                 .containsEntry("facts_merged", 90_000L);
         assertThat(jdbc.queryForObject("select duplicates_removed from etl.trade_load", Long.class)).isZero();
+    }
+
+    @Test
+    void aPartitionWhoseWorkerIsKilledIsFinishedByAnotherWorkerWithoutARestart() {
+        Path f = baciYears(1, 90_000).get(0);
+        Map<String, Object> expected = singleProcessLoad(List.of(f));
+
+        ImportKind baci = remoteBaci();
+        ImportLauncher.Outcome o;
+        try (StallAtLine stall = StallAtLine.of(jdbc, 1, 35_001);
+             WorkerProcess a = WorkerProcess.start("redelivery-a", workerProcessProperties("redelivery-a"));
+             WorkerProcess b = WorkerProcess.start("redelivery-b", workerProcessProperties("redelivery-b"))) {
+            List<String> killed = new ArrayList<>();
+            Thread killer = new Thread(() -> {
+                String stalled = stall.awaitStalled(Duration.ofSeconds(120));
+                killed.add(stalled);
+                (stalled.equals("redelivery-a") ? a : b).kill();
+                stall.release();
+            });
+            killer.start();
+            o = launcher.importFile(baci, f, 10.0);
+            join(killer);
+            assertThat(killed).hasSize(1);
+            WorkerProcess survivor = killed.get(0).equals("redelivery-a") ? b : a;
+            assertThat(survivor.alive()).isTrue();
+            assertThat(o.status()).as(o.message()).isEqualTo(ImportLauncher.Status.LOADED);
+        }
+        assertThat(tradeChecksum()).isEqualTo(expected);
+        assertThat(jdbc.queryForMap("select rows_read, rows_loaded, facts_merged from etl.load"))
+                .containsEntry("rows_read", 90_000L).containsEntry("rows_loaded", 90_000L)
+                .containsEntry("facts_merged", 90_000L);
+        assertThat(jdbc.queryForObject("select duplicates_removed from etl.trade_load", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from batch_step_execution where status <> 'COMPLETED'",
+                Long.class)).as("the killed worker's partition was continued, not failed").isZero();
     }
 
     private static void join(Thread t) {

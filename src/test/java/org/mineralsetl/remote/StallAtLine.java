@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Holds a worker mid-partition: a trigger on a trade load's own table (made here, as the load would) that sleeps on
- * the insert of one source line, so the chunk holding it hangs uncommitted while the chunks before it are committed.
+ * the first insert of one source line (a sequence, which no rollback resets, counts the inserts), so the chunk
+ * holding it hangs uncommitted while the chunks before it are committed; a second try at that line goes through.
  * {@link #release()} ends the sleeping session (the worker holding it is gone by then) and removes the trigger.
  */
 final class StallAtLine implements AutoCloseable {
@@ -18,10 +19,12 @@ final class StallAtLine implements AutoCloseable {
         this.jdbc = jdbc;
         this.table = "warehouse.trade_flow_" + loadId;
         jdbc.update("call warehouse.create_trade_flow_table(?)", loadId);
+        jdbc.execute("drop sequence if exists staging.stall_at_line_seq");
+        jdbc.execute("create sequence staging.stall_at_line_seq");
         jdbc.execute("""
                 create or replace function staging.stall_at_line() returns trigger language plpgsql as $$
                 begin
-                    if new.row_number = %d then
+                    if new.row_number = %d and nextval('staging.stall_at_line_seq') = 1 then
                         perform pg_sleep(300);
                     end if;
                     return new;
@@ -40,7 +43,8 @@ final class StallAtLine implements AutoCloseable {
                 where datname = current_database() and wait_event = 'PgSleep' and pid <> pg_backend_pid()""", Long.class);
     }
 
-    void awaitStalled(Duration limit) {
+    /** Waits for the stall; returns the application_name of the stalled session (the worker's name). */
+    String awaitStalled(Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         while (sleepers() == 0) {
             if (System.nanoTime() > end) {
@@ -48,6 +52,10 @@ final class StallAtLine implements AutoCloseable {
             }
             WorkerProcess.sleep(100);
         }
+        return jdbc.queryForObject("""
+                select application_name from pg_stat_activity
+                where datname = current_database() and wait_event = 'PgSleep' and pid <> pg_backend_pid()
+                limit 1""", String.class);
     }
 
     /** Ends the stalled session (its transaction rolls back) and lets later inserts through. */
@@ -63,5 +71,6 @@ final class StallAtLine implements AutoCloseable {
     public void close() {
         release();
         jdbc.execute("drop function if exists staging.stall_at_line()");
+        jdbc.execute("drop sequence if exists staging.stall_at_line_seq");
     }
 }
