@@ -115,9 +115,9 @@ class RemoteBench implements Callable<Integer> {
     private List<Path> generate(Path dir, int seed) {
         List<Path> files = new ArrayList<>();
         for (int y = 0; y < years; y++) {
-            // one edition per run: each run loads new files (the same bytes would be a no-op)
+            // new bytes every time (the same bytes would be a no-op), one edition per mode
             Path f = dir.resolve("BACI_HS17_Y" + (2000 + y) + "_V2099" + String.format("%02d", seed + 1) + ".csv");
-            BaciSampleFile.write(f, rows, 2000 + y, 1000L * seed + y);
+            BaciSampleFile.write(f, rows, 2000 + y, System.nanoTime() + 1000L * seed + y);
             files.add(f);
         }
         return files;
