@@ -45,6 +45,8 @@ insert into ref.measure (fact_table, measure, may_be_negative, description) valu
     ('us_salient_fact', 'stocks', false, 'stocks held at year end'),
     ('us_salient_fact', 'shipments', true, 'shipments from government stockpiles (USGS publishes net acquisitions as negative shipments)'),
     ('us_salient_fact', 'employment', false, 'employees'),
+    ('us_salient_fact', 'sales', false, 'sales (Sold_*, Sales_* columns)'),
+    ('us_salient_fact', 'supply', false, 'US supply (aluminum Supply_kt)'),
     ('us_salient_fact', 'nir_pct', true, 'net import reliance, percent of apparent consumption (negative: a net exporter)'),
     ('trade_flow', 'value', false, 'trade value (Comtrade USD, CIF imports / FOB exports; BACI thousands of USD, FOB)'),
     ('trade_flow', 'net_weight', false, 'net weight (Comtrade kg, BACI tonnes)');

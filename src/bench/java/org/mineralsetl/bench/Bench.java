@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures load speed against a baseline measured in the same run.",
-        subcommands = {TradeBench.class, XlsxBench.class, IndicatorsBench.class})
+        subcommands = {TradeBench.class, XlsxBench.class, IndicatorsBench.class, RemoteBench.class})
 public class Bench implements Runnable {
 
     @CommandLine.Spec

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunAllCommand.class, ImportCommand.class, IndicatorsCommand.class, QueryCommand.class,
                 StatusCommand.class, RejectsCommand.class, RestartCommand.class, AbandonCommand.class, ScheduleCommand.class,
                 ServeCommand.class, PsqlCommand.class, ReportCommand.class,
-                ScenarioCommand.class},
+                ScenarioCommand.class, WorkerCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed (a load failed or was refused, a query error)", "2:bad usage",
                 "3:refused: another run holds the lock", "4:finished, but a load's rejects passed its threshold (nothing of it merged)"})

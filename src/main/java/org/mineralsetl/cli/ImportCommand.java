@@ -52,6 +52,9 @@ class ImportCommand implements Callable<Integer> {
                     + " or hsRevision=HS17 (BACI file without HSxx in its name)")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @CommandLine.Mixin
+    RemoteOption remote;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -91,6 +94,7 @@ class ImportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--threads must be 1 to 3 (each load holds two of the 8 pooled connections)");
         }
+        k = remote.kind(k, spec);
         List<ImportLauncher.Outcome> outcomes = new ArrayList<>();
         for (ImportLauncher.Outcome o : launcher.importFiles(k, expand(k, files), maxRejectPct, params, threads)) {
             ImportKinds.print(o, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -1,6 +1,7 @@
 package org.mineralsetl.cli;
 
 import org.mineralsetl.indicator.IndicatorRunner;
+import org.mineralsetl.remote.RemoteFiles;
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.warehouse.ImportKind;
 import org.mineralsetl.warehouse.ImportLauncher;
@@ -35,12 +36,16 @@ class RunAll {
     private final ImportLauncher launcher;
     private final IndicatorRunner indicators;
     private final RunLock lock;
+    private final RemoteFiles remoteFiles;
+    /** run-all --remote: the files go to the workers (jobs/etl worker), one partition each, all at once. */
+    boolean remote;
 
-    RunAll(ImportKinds kinds, ImportLauncher launcher, IndicatorRunner indicators, RunLock lock) {
+    RunAll(ImportKinds kinds, ImportLauncher launcher, IndicatorRunner indicators, RunLock lock, RemoteFiles remoteFiles) {
         this.kinds = kinds;
         this.launcher = launcher;
         this.indicators = indicators;
         this.lock = lock;
+        this.remoteFiles = remoteFiles;
     }
 
     private record Counts(List<ImportLauncher.Outcome> outcomes, List<String> refused, List<Path> unrecognised) {
@@ -121,6 +126,7 @@ class RunAll {
     private Counts importAll(List<Path> files, double maxRejectPct, PrintWriter out, PrintWriter err, AfterFile after) {
         List<ImportLauncher.Outcome> outcomes = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        Map<Path, ImportLauncher.Outcome> onWorkers = remote ? remoteFiles.importAll(launchable(files), maxRejectPct) : Map.of();
         for (ImportKind kind : kinds.all()) {
             for (Path file : files) {
                 if (!kind.recognises().test(file)) {
@@ -133,7 +139,7 @@ class RunAll {
                     after.done(file, null, refusal.get());
                     continue;
                 }
-                ImportLauncher.Outcome o = launcher.importFile(kind, file, maxRejectPct);
+                ImportLauncher.Outcome o = remote ? onWorkers.get(file) : launcher.importFile(kind, file, maxRejectPct);
                 ImportKinds.print(o, out, err);
                 outcomes.add(o);
                 after.done(file, o, o.message());
@@ -142,6 +148,16 @@ class RunAll {
         List<Path> unrecognised = files.stream()
                 .filter(f -> kinds.all().stream().noneMatch(k -> k.recognises().test(f))).toList();
         return new Counts(outcomes, refused, unrecognised);
+    }
+
+    /** The files importAll launches, with their kinds, in its order. */
+    private List<RemoteFiles.Launch> launchable(List<Path> files) {
+        List<RemoteFiles.Launch> launches = new ArrayList<>();
+        for (ImportKind kind : kinds.all()) {
+            files.stream().filter(kind.recognises()).filter(f -> refusal(kind, f).isEmpty())
+                    .forEach(f -> launches.add(new RemoteFiles.Launch(kind, f)));
+        }
+        return launches;
     }
 
     private int finish(String what, Counts c, boolean allowRefused, PrintWriter out, PrintWriter err) {

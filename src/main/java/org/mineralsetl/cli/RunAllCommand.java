@@ -41,6 +41,10 @@ class RunAllCommand implements Callable<Integer> {
             description = "exit 0 even when files were refused before loading (default: exit 1, so cron sees them)")
     boolean allowRefused;
 
+    @Option(names = "--remote", description = "hand the files to workers (jobs/etl worker) through RabbitMQ"
+            + " (RABBITMQ_URL), one partition per file; needs WAREHOUSE_URL and the files at the same path on every worker")
+    boolean remote;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +61,7 @@ class RunAllCommand implements Callable<Integer> {
         ImportKinds.checkMaxRejectPct(spec.commandLine(), maxRejectPct);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        runAll.remote = remote;
         if (inbox != null) {
             if (!Files.isDirectory(inbox)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), inbox + ": no such directory");
