@@ -50,7 +50,7 @@ class StockpileBudgetIntegrationTests extends WarehouseIntegrationTest {
     void fixtures() throws IOException {
         // antimony 2023: production 250, imports 1,000, exports 0 t: consumption 1,250 t, NIR 80 %, net imports 1,000 t
         load("usgs-salient", "mcs2024-antim_salient.csv", """
-                DataSource,Commodity,Year,USprod_Mine_t,Imports_Ore_t,Exports_Ore_t,Consump_t,Price_Metal_dlb,NIR_pct
+                DataSource,Commodity,Year,USprod_Smelter_Secondary_t,Imports_Ore_t,Exports_Ore_t,Consump_t,Price_Metal_dlb,NIR_pct
                 MCS2024,Antimony,2022,250,900,0,1150,6,78
                 MCS2024,Antimony,2023,250,1000,0,1250,5,80
                 """);
