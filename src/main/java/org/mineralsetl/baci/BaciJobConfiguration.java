@@ -106,6 +106,13 @@ class BaciJobConfiguration {
         return new ReadProgress(baciReader);
     }
 
+    /** The progress as a listener of the blocks this step reads (it counts any item, a block by its size). */
+    @SuppressWarnings("unchecked")
+    private static org.springframework.batch.core.listener.ItemReadListener<List<CsvRecord>> progressOf(ReadProgress p) {
+        return (org.springframework.batch.core.listener.ItemReadListener<List<CsvRecord>>)
+                (org.springframework.batch.core.listener.ItemReadListener<?>) p;
+    }
+
     /** The step each partition runs over its line range. */
     @Bean
     Step baciLoadPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -121,7 +128,8 @@ class BaciJobConfiguration {
                 .processor(baciProcessor)
                 .writer(baciWriter)
                 .listener(baciKeyOrder)
-                .listener((Object) baciProgress)
+                .listener((org.springframework.batch.core.listener.StepExecutionListener) baciProgress)
+                .listener(progressOf(baciProgress))
                 .stream(baciKeyOrder)
                 .build();
     }

@@ -100,7 +100,7 @@ public class TradeJobs {
                     long repeats = keysProven ? 0 : jdbc.queryForObject("select count(*) - count(distinct (year, month,"
                             + " hs_revision, reporter_code, partner_code, flow, hs_code, breakdown)) from "
                             + TradeLoadOptions.loadTable(load.loadId()), Long.class);
-                    loadSteps.checkRejectThreshold(job, load, rowsRead, loads.rejectedRows(load.loadId()) + repeats);
+                    loadSteps.checkRejectThreshold(job, load, rowsRead, repeats);
                     Map<String, Object> p = new HashMap<>();
                     p.put("load_id", load.loadId());
                     p.put("keys_proven_unique", keysProven);

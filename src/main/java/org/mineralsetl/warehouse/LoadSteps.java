@@ -135,18 +135,24 @@ public class LoadSteps {
      * value, repeated key) are more than the job's share of the rows read.
      */
     public void checkRejectThreshold(JobExecution job, LoadContext load, long rowsRead) {
-        checkRejectThreshold(job, load, rowsRead, loads.rejectedRows(load.loadId()));
+        checkRejectThreshold(job, load, rowsRead, 0);
     }
 
-    /** The same, with the rejected rows counted by the caller (e.g. with repeated keys not yet moved to rejects). */
-    public void checkRejectThreshold(JobExecution job, LoadContext load, long rowsRead, long rejectedRows) {
+    /**
+     * The same, with {@code repeats} rows counted by the caller that repeat a key given earlier in the file (not yet
+     * recorded one by one in etl.reject: a file of repeats fails before that costs anything).
+     */
+    public void checkRejectThreshold(JobExecution job, LoadContext load, long rowsRead, long repeats) {
+        long rejectedRows = loads.rejectedRows(load.loadId()) + repeats;
         double maxPct = job.getJobParameters().getDouble(MAX_REJECT_PCT, 10.0);
         double pct = rowsRead == 0 ? 0 : 100.0 * rejectedRows / rowsRead;
         if (pct > maxPct) {
             throw new RejectThresholdExceededException(String.format(Locale.ROOT,
-                    "%s: %d of %d rows rejected (%.1f%%), above the %.1f%% threshold of this load; nothing was merged."
+                    "%s: %d of %d rows rejected (%.1f%%), above the %.1f%% threshold of this load; nothing was merged.%s"
                             + " See the reasons with: jobs/etl rejects %d",
-                    load.fileName(), rejectedRows, rowsRead, pct, maxPct, load.loadId()));
+                    load.fileName(), rejectedRows, rowsRead, pct, maxPct,
+                    repeats == 0 ? "" : " " + repeats + " of them repeat a key given earlier in the file (not listed"
+                            + " one by one).", load.loadId()));
         }
     }
 

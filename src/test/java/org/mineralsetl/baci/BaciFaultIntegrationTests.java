@@ -99,7 +99,7 @@ class BaciFaultIntegrationTests extends WarehouseIntegrationTest {
         Files.writeString(f, b);
         ImportLauncher.Outcome o = importFile("baci", f);
         assertThat(o.status()).isEqualTo(ImportLauncher.Status.REJECTS_OVER_THRESHOLD);
-        assertThat(o.message()).contains("9992 of 10000 rows rejected");
+        assertThat(o.message()).contains("9992 of 10000 rows rejected").contains("9992 of them repeat a key given earlier");
         assertThat(facts()).containsEntry("n", 0L);
     }
 
