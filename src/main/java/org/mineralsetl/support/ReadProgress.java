@@ -60,8 +60,9 @@ public class ReadProgress implements ItemReadListener<Object>, StepExecutionList
         }
         long now = System.nanoTime();
         boolean tty = terminal.getAsBoolean();
-        if (now - lastNanos < (tty ? 250_000_000L : logEveryNanos)) {
-            return;
+        if (now - lastNanos < (tty ? 250_000_000L : logEveryNanos)
+                || (!tty && now - startNanos < logEveryNanos)) {
+            return; // a log gets a line every few seconds, and none for a load shorter than that
         }
         lastNanos = now;
         String line = line(now);
