@@ -3,6 +3,8 @@ package org.mineralsetl.spreadsheet;
 import org.mineralsetl.support.Names;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,33 @@ record ColumnRef(String header, int position, Pattern pattern) {
 
     static ColumnRef matching(Pattern pattern) {
         return new ColumnRef(null, 0, pattern);
+    }
+
+    /**
+     * The column under {@code key} of a mapping's columns: a header name, {header: name}, {position: n} (1 = column
+     * A) or {pattern: regex}; null when the key is absent.
+     */
+    static ColumnRef parse(StrictYaml yaml, Map<String, Object> columns, String key) {
+        Object o = columns.get(key);
+        if (o == null) {
+            return null;
+        }
+        if (!(o instanceof Map<?, ?>)) {
+            return named(yaml.string(columns, key, true));
+        }
+        String where = "columns." + key;
+        Map<String, Object> c = yaml.map(o, where);
+        yaml.keys(c, Set.of("header", "position", "pattern"), where);
+        if (c.size() != 1) {
+            throw yaml.fail(where + " needs exactly one of header, position or pattern");
+        }
+        if (c.containsKey("position")) {
+            return at(yaml.integer(c.get("position"), where + ".position"));
+        }
+        if (c.containsKey("pattern")) {
+            return matching(yaml.regex(yaml.string(c, "pattern", true), where + ".pattern"));
+        }
+        return named(yaml.string(c, "header", true));
     }
 
     /** The zero-based index of this column in a header, or -1 when the header has no such column. */

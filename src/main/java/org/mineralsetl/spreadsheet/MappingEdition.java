@@ -1,10 +1,13 @@
 package org.mineralsetl.spreadsheet;
 
+import org.apache.poi.ss.util.CellReference;
 import org.mineralsetl.support.BadFileException;
 import org.mineralsetl.support.Names;
 import org.mineralsetl.support.Workbooks;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,37 @@ record MappingEdition(String literal, Pattern fileName, String cell, Pattern pat
 
     static MappingEdition literal(String edition) {
         return new MappingEdition(edition, null, null, null, null);
+    }
+
+    /** target.edition of a mapping: a literal, {file-name: regex, template} or {cell: ref, pattern: regex, template}. */
+    static MappingEdition parse(StrictYaml yaml, Object o) {
+        if (!(o instanceof Map<?, ?>)) {
+            String literal = o == null ? "" : String.valueOf(o).strip();
+            if (literal.isEmpty()) {
+                throw yaml.fail("'edition' is missing");
+            }
+            return literal(literal);
+        }
+        Map<String, Object> e = yaml.map(o, "target.edition");
+        yaml.keys(e, Set.of("file-name", "cell", "pattern", "template"), "target.edition");
+        String fileName = yaml.string(e, "file-name", false);
+        String cell = yaml.string(e, "cell", false);
+        if ((fileName == null) == (cell == null)) {
+            throw yaml.fail("target.edition needs exactly one of file-name (a regex) or cell (a reference such as Iron!A1)");
+        }
+        if (fileName != null && e.containsKey("pattern")) {
+            throw yaml.fail("target.edition.pattern goes with cell; file-name is itself the regex");
+        }
+        if (cell != null) {
+            try {
+                new CellReference(cell);
+            } catch (RuntimeException ex) {
+                throw yaml.fail("target.edition.cell '" + cell + "' is not a cell reference (" + ex.getMessage() + ")");
+            }
+        }
+        String pattern = yaml.string(e, "pattern", false);
+        return new MappingEdition(null, fileName == null ? null : yaml.regex(fileName, "target.edition.file-name"), cell,
+                pattern == null ? null : yaml.regex(pattern, "target.edition.pattern"), yaml.string(e, "template", false));
     }
 
     /** The edition of one file. */
