@@ -26,9 +26,9 @@ import java.util.function.UnaryOperator;
  * Header: {@code <country> | unit | 2011 ... 2015 | Sources of data}. Every cell is copied as it is (a number stays
  * a number, a text a text); nothing is added but the title row and the brackets of the units.
  */
-final class WorldMiningDataByCountryWorkbook {
+public final class WorldMiningDataByCountryWorkbook {
 
-    static final String FILE_NAME = "6.6.Production_of_Mineral_Raw_Materials_of_individual_Countries_by_Countries.xlsx";
+    public static final String FILE_NAME = "6.6.Production_of_Mineral_Raw_Materials_of_individual_Countries_by_Countries.xlsx";
     static final String TITLE = "6.6. Production of Mineral Raw Materials of individual Countries, by Countries;"
             + " column A mineral, column B physical unit, column C to G years, column H Sources of Data";
     static final Map<String, String> UNITS = Map.of("metr. t", "(t)", "kg", "(kg)", "ct", "(ct)", "Mio m³", "(Mio m³)");
@@ -41,7 +41,7 @@ final class WorldMiningDataByCountryWorkbook {
     }
 
     /** Writes {@link #FILE_NAME} into {@code directory}; {@code edit} may change a country's rows before they are written. */
-    static Path pivot(Path byMineral, Path directory, UnaryOperator<Map<String, List<Object[]>>> edit) throws IOException {
+    public static Path pivot(Path byMineral, Path directory, UnaryOperator<Map<String, List<Object[]>>> edit) throws IOException {
         List<String> header;
         Map<String, List<Object[]>> byCountry = new TreeMap<>();
         try (InputStream in = Files.newInputStream(byMineral); Workbook source = new XSSFWorkbook(in)) {
