@@ -78,7 +78,8 @@ final class LayoutMappingFile {
         if (!facts.equals("production")) {
             throw yaml.fail("target.facts '" + facts + "' is not supported (only production)");
         }
-        LayoutMapping.Target target = new LayoutMapping.Target(facts, yaml.string(t, "source", true), MappingEdition.parse(yaml, t.get("edition")),
+        LayoutMapping.Target target = new LayoutMapping.Target(facts, yaml.string(t, "source", true),
+                MappingEdition.parse(yaml, t.get("edition")),
                 or(yaml.string(t, "measure", false), "production"), or(yaml.string(t, "stage", false), "mine"));
 
         Map<String, Object> s = yaml.map(m.get("sheets"), "sheets");
@@ -87,7 +88,8 @@ final class LayoutMappingFile {
         if (sheetEntity != null && !sheetEntity.equals("sheet-name")) {
             throw yaml.fail("sheets.entity '" + sheetEntity + "' must be sheet-name (the sheet's name is its rows' entity)");
         }
-        LayoutMapping.Sheets sheets = new LayoutMapping.Sheets(yaml.regex(or(yaml.string(s, "include", false), ".*"), "sheets.include"),
+        LayoutMapping.Sheets sheets = new LayoutMapping.Sheets(
+                yaml.regex(or(yaml.string(s, "include", false), ".*"), "sheets.include"),
                 s.get("exclude") == null ? null : yaml.regex(yaml.string(s, "exclude", true), "sheets.exclude"),
                 yaml.bool(s, "include-hidden"), s.get("commodities") == null ? Map.of()
                         : commodities(s.get("commodities"), "sheets.commodities"), sheetEntity != null);
@@ -103,7 +105,8 @@ final class LayoutMappingFile {
 
         Map<String, Object> c = yaml.map(m.get("columns"), "columns");
         yaml.keys(c, Set.of("entity", "commodity", "unit", "fixed-unit", "note", "years"), "columns");
-        LayoutMapping.Columns columns = new LayoutMapping.Columns(ColumnRef.parse(yaml, c, "entity"), ColumnRef.parse(yaml, c, "commodity"),
+        LayoutMapping.Columns columns = new LayoutMapping.Columns(ColumnRef.parse(yaml, c, "entity"),
+                ColumnRef.parse(yaml, c, "commodity"),
                 ColumnRef.parse(yaml, c, "unit"), yaml.string(c, "fixed-unit", false), ColumnRef.parse(yaml, c, "note"),
                 yaml.regex(yaml.string(c, "years", true), "columns.years"));
         if ((columns.unit() == null) == (columns.fixedUnit() == null)) {
