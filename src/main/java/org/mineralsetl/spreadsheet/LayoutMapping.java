@@ -12,29 +12,41 @@ import java.util.regex.Pattern;
  * {@link LayoutMappingFile} for the file format.
  */
 record LayoutMapping(String name, Path path, String description, Pattern files, Target target, Sheets sheets,
-                     Header header, Columns columns, Map<String, BigDecimal> unitsToTonnes, Values values,
-                     Notes notes, List<EntityRule> entities, Map<String, String> countryParts,
-                     List<IgnoreRule> ignore) {
+                     Header header, Columns columns, Map<String, SheetTarget> commodityLabels,
+                     Map<String, BigDecimal> unitsToTonnes, Values values, Notes notes, List<EntityRule> entities,
+                     Map<String, String> countryParts, List<IgnoreRule> ignore) {
 
     /** The import kind of this mapping: identity of its loads together with the file's SHA-256. */
     String kind() {
         return "mapping:" + name;
     }
 
-    record Target(String facts, String source, String edition, String measure, String stage) {
+    /** Whether each row's commodity is a label in a column (mapped by {@link #commodityLabels}), not its sheet's name. */
+    boolean commodityFromColumn() {
+        return columns.commodity() != null;
     }
 
-    /** A sheet's commodity, with stage and basis when they differ from the target's. */
+    record Target(String facts, String source, MappingEdition edition, String measure, String stage) {
+    }
+
+    /** A sheet's (or a row label's) commodity, with stage and basis when they differ from the target's. */
     record SheetTarget(String commodity, String stage, String basis) {
     }
 
-    record Sheets(Pattern include, Pattern exclude, boolean includeHidden, Map<String, SheetTarget> commodities) {
+    /**
+     * The sheets read; {@code commodities} maps sheet names to commodities unless the commodity is a column;
+     * {@code entityFromName}: the sheet's name is the entity (country) of every row in it.
+     */
+    record Sheets(Pattern include, Pattern exclude, boolean includeHidden, Map<String, SheetTarget> commodities,
+                  boolean entityFromName) {
     }
 
     record Header(List<String> tokens, int searchRows) {
     }
 
-    record Columns(String entity, String unit, String fixedUnit, String note, Pattern years) {
+    /** Where each part of a row is; entity is null when the sheet name is the entity, commodity null when the sheet name maps to it. */
+    record Columns(ColumnRef entity, ColumnRef commodity, ColumnRef unit, String fixedUnit, ColumnRef note,
+                   Pattern years) {
     }
 
     /** Cell text that is not a number: markers giving a qualifier (quantity left empty), an estimate suffix. */
@@ -49,7 +61,7 @@ record LayoutMapping(String name, Path path, String description, Pattern files, 
     record EntityRule(Pattern label, String kind) {
     }
 
-    /** Rows not loaded, with the reason recorded for each: by label, or rows with no year value. */
-    record IgnoreRule(Pattern entity, boolean noValues, String reason) {
+    /** Rows not loaded, with the reason recorded for each: by entity label, by commodity label, or rows with no year value. */
+    record IgnoreRule(Pattern entity, Pattern commodity, boolean noValues, String reason) {
     }
 }

@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One workbook row to production facts, as its mapping says: the entity column to a country (or a world
- * total, a residual, a part of a country), each year column to a fact in tonnes, the note column to the
- * estimate flag and qualifier. A pure function of the row, given the mapping and the country aliases.
+ * One workbook row to production facts, as its mapping says: the entity column or the sheet's name to a country
+ * (or a world total, a residual, a part of a country), the sheet's name or the commodity column's label to a
+ * commodity, each year column to a fact in tonnes, the note column to the estimate flag and qualifier. A pure
+ * function of the row, given the mapping, the load's edition and the country aliases.
  */
 class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed<ProductionRow>> {
 
@@ -30,14 +31,17 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final LayoutMapping mapping;
+    private final String edition;
     private final CountryResolver countries;
     private final Codes codes;
     /** The columns of the header last seen: every row of a sheet shares its header. */
     private List<String> lastHeader;
     private SheetColumns lastColumns;
 
-    MappingItemProcessor(LayoutMapping mapping, CountryResolver countries, Codes codes) {
+    /** A processor for the rows of one load, whose edition the prepare step read ({@link MappingEdition}). */
+    MappingItemProcessor(LayoutMapping mapping, String edition, CountryResolver countries, Codes codes) {
         this.mapping = mapping;
+        this.edition = edition;
         this.countries = countries;
         this.codes = codes;
     }
@@ -53,18 +57,27 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed
         }
     }
 
-    /** Where the mapping's columns are in one sheet's header. */
-    record SheetColumns(int entity, int unit, int note, List<Integer> yearIndex, List<Integer> years,
-                        List<String> yearNames) {
+    /**
+     * Where the mapping's columns are in one sheet's header (-1: absent, or not a column), and the names rejects
+     * give them: the header text, or "sheet name" for an entity taken from the sheet.
+     */
+    record SheetColumns(int entity, String entityName, int commodity, String commodityName, int unit, String unitName,
+                        int note, List<Integer> yearIndex, List<Integer> years, List<String> yearNames) {
     }
 
     private record Entity(String kind, String iso3, String detail) {
     }
 
+    /** A sheet name or a cell as a label: trimmed, runs of blanks as one space. */
+    static String label(String text) {
+        return SPACES.matcher(Names.strip(text)).replaceAll(" ");
+    }
+
     @Override
     public Processed<ProductionRow> process(SpreadsheetRecord r) {
         SheetColumns cols = columns(r.header());
-        String label = SPACES.matcher(Names.strip(r.cell(cols.entity()))).replaceAll(" ");
+        String label = label(mapping.sheets().entityFromName() ? r.sheet() : r.cell(cols.entity()));
+        String commodityLabel = cols.commodity() < 0 ? null : label(r.cell(cols.commodity()));
         boolean anyValue = false;
         int years = cols.yearIndex().size();
         String[] yearTexts = new String[years];
@@ -73,40 +86,59 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed
             anyValue |= !yearTexts[k].isEmpty();
         }
         for (LayoutMapping.IgnoreRule rule : mapping.ignore()) {
-            if ((rule.entity() != null && rule.entity().matcher(label).matches()) || (rule.noValues() && !anyValue)) {
+            if ((rule.entity() != null && rule.entity().matcher(label).matches())
+                    || (rule.commodity() != null && commodityLabel != null && rule.commodity().matcher(commodityLabel).matches())
+                    || (rule.noValues() && !anyValue)) {
                 return Processed.ignoredBecause(new RejectRow(r.sheet(), r.rowNumber(), null, r.rawText(), rule.reason()));
             }
         }
         if (!anyValue) {
-            return reject(r, mapping.columns().entity(), "no value in any year column, and no ignore rule of mapping "
+            return reject(r, cols.entityName(), "no value in any year column, and no ignore rule of mapping "
                     + mapping.name() + " covers such rows");
         }
         if (label.isEmpty()) {
-            return reject(r, mapping.columns().entity(), "no " + mapping.columns().entity() + " given for the values");
+            return reject(r, cols.entityName(), "no " + cols.entityName() + " given for the values");
         }
-        LayoutMapping.SheetTarget target = mapping.sheets().commodities().get(r.sheet().strip());
-        if (target == null) {
-            return reject(r, null, "sheet '" + r.sheet() + "' has no commodity in mapping " + mapping.name());
-        }
-        String stage = target.stage() != null ? target.stage() : mapping.target().stage();
-        if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
-            return reject(r, null, "sheet '" + r.sheet() + "' maps to commodity '" + target.commodity() + "', stage '"
-                    + stage + "' of mapping " + mapping.name() + ", not both in ref.commodity and ref.stage");
+        LayoutMapping.SheetTarget target;
+        String stage;
+        if (commodityLabel == null) {
+            target = mapping.sheets().commodities().get(label(r.sheet()));
+            if (target == null) {
+                return reject(r, null, "sheet '" + r.sheet() + "' has no commodity in mapping " + mapping.name());
+            }
+            stage = target.stage() != null ? target.stage() : mapping.target().stage();
+            if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
+                return reject(r, null, "sheet '" + r.sheet() + "' maps to commodity '" + target.commodity() + "', stage '"
+                        + stage + "' of mapping " + mapping.name() + ", not both in ref.commodity and ref.stage");
+            }
+        } else {
+            target = mapping.commodityLabels().get(commodityLabel);
+            if (target == null) {
+                return reject(r, cols.commodityName(), "commodity '" + commodityLabel + "' is not in the commodities of mapping "
+                        + mapping.name() + ": add it there (label: commodity), or an ignore rule if it is out of scope");
+            }
+            stage = target.stage() != null ? target.stage() : mapping.target().stage();
+            if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
+                return reject(r, cols.commodityName(), "commodity '" + commodityLabel + "' maps to commodity '"
+                        + target.commodity() + "', stage '" + stage + "' of mapping " + mapping.name()
+                        + ", not both in ref.commodity and ref.stage");
+            }
         }
         String unit = mapping.columns().fixedUnit() != null ? mapping.columns().fixedUnit() : Names.strip(r.cell(cols.unit()));
         BigDecimal toTonnes = mapping.unitsToTonnes().get(unit);
         if (toTonnes == null) {
-            return reject(r, mapping.columns().unit(), "unit '" + unit + "' has no conversion to tonnes in mapping "
+            return reject(r, cols.unitName(), "unit '" + unit + "' has no conversion to tonnes in mapping "
                     + mapping.name() + " (units)");
         }
         Optional<Entity> resolved = entity(label);
         if (resolved.isEmpty()) {
-            return reject(r, mapping.columns().entity(), "unknown country '" + label
-                    + "': add the name to ref.country_alias (or to the mapping's entities or country-parts)");
+            return reject(r, cols.entityName(), "unknown country '" + label + "'"
+                    + (mapping.sheets().entityFromName() ? " (the sheet's name)" : "")
+                    + ": add the name to ref.country_alias (or to the mapping's entities or country-parts)");
         }
         Entity entity = resolved.get();
         if (entity.kind() == null) {
-            return reject(r, mapping.columns().entity(), "'" + label + "' is an area of kind " + entity.detail()
+            return reject(r, cols.entityName(), "'" + label + "' is an area of kind " + entity.detail()
                     + ", not a country, world total or residual");
         }
         String note = cols.note() < 0 ? null : blankToNull(Names.strip(r.cell(cols.note())));
@@ -150,7 +182,7 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed
                 }
             }
             BigDecimal tonnes = value == null ? null : value.multiply(toTonnes).stripTrailingZeros();
-            rows.add(new ProductionRow(t.source(), t.edition(), target.commodity(), stage, t.measure(), entity.kind(), entity.iso3(), label,
+            rows.add(new ProductionRow(t.source(), edition, target.commodity(), stage, t.measure(), entity.kind(), entity.iso3(), label,
                     cols.years().get(k), tonnes, value, text, unit, qualifier, null, null, estimate, target.basis(),
                     entity.detail(), note, r.sheet(), r.rowNumber(), column));
         }
@@ -204,19 +236,14 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed
                 }
             }
         }
-        return new SheetColumns(find(header, c.entity()), c.unit() == null ? -1 : find(header, c.unit()),
-                c.note() == null ? -1 : find(header, c.note()), idx, years, names);
+        return new SheetColumns(find(header, c.entity()), c.entity() == null ? "sheet name" : c.entity().describe(header),
+                find(header, c.commodity()), c.commodity() == null ? null : c.commodity().describe(header),
+                find(header, c.unit()), c.unit() == null ? null : c.unit().describe(header),
+                find(header, c.note()), idx, years, names);
     }
 
-    /** A column by its header name (case, accents and punctuation ignored); -1 when absent. */
-    static int find(List<String> header, String name) {
-        String key = Names.key(name);
-        for (int i = 0; i < header.size(); i++) {
-            if (Names.key(header.get(i)).equals(key)) {
-                return i;
-            }
-        }
-        return -1;
+    private static int find(List<String> header, ColumnRef column) {
+        return column == null ? -1 : column.find(header);
     }
 
     private static Processed<ProductionRow> reject(SpreadsheetRecord r, String column, String reason) {

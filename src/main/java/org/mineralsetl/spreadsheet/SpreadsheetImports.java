@@ -67,25 +67,28 @@ public class SpreadsheetImports {
 
     /**
      * Looks at a workbook before any row is read: it can be read, the mapping's sheets are there, each has
-     * its header with the mapping's columns and a commodity. Returns the mapping's edition.
+     * its header with the mapping's columns and, when the sheet names the commodity, a commodity. Returns the
+     * file's edition (the mapping's literal, or read from the file name or a cell).
      */
     record FileInspector(LayoutMappings mappings, String kind) {
         String editionOf(Path file) {
             LayoutMapping m = mappings.require(kind);
             for (AbstractSpreadsheetItemReader.SheetHeader h : Workbooks.inspect(file, new MappingLayout(m))) {
                 String where = file.getFileName() + ": sheet '" + h.sheet() + "' row " + h.rowNumber();
-                for (String column : new String[] {m.columns().entity(), m.columns().unit(), m.columns().note()}) {
-                    if (column != null && MappingItemProcessor.find(h.header(), column) < 0) {
-                        throw new BadFileException(where + ": the header has no column '" + column + "' (mapping "
-                                + m.name() + "; header: " + String.join(" | ", h.header()) + ")");
+                for (ColumnRef column : new ColumnRef[] {m.columns().entity(), m.columns().commodity(), m.columns().unit(),
+                        m.columns().note()}) {
+                    if (column != null && column.find(h.header()) < 0) {
+                        throw new BadFileException(where + ": the header has no " + (column.header() != null
+                                ? "column '" + column.header() + "'" : column.describe()) + " (mapping " + m.name()
+                                + "; header: " + String.join(" | ", h.header()) + ")");
                     }
                 }
-                if (!m.sheets().commodities().containsKey(h.sheet().strip())) {
+                if (!m.commodityFromColumn() && !m.sheets().commodities().containsKey(MappingItemProcessor.label(h.sheet()))) {
                     throw new BadFileException(file.getFileName() + ": sheet '" + h.sheet() + "' has no commodity in mapping "
                             + m.name() + "; add it under sheets.commodities or exclude the sheet");
                 }
             }
-            return m.target().edition();
+            return m.target().edition().of(file);
         }
     }
 }

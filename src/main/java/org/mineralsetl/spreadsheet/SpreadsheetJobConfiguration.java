@@ -46,10 +46,11 @@ class SpreadsheetJobConfiguration {
 
     @Bean
     @StepScope
-    MappingItemProcessor spreadsheetProcessor(@Value("#{jobParameters['kind']}") String kind, LayoutMappings mappings,
-                                              JdbcTemplate jdbc) {
-        return new MappingItemProcessor(mappings.require(kind), CountryResolver.load(jdbc),
-                MappingItemProcessor.Codes.load(jdbc));
+    MappingItemProcessor spreadsheetProcessor(@Value("#{jobParameters['kind']}") String kind,
+                                              @Value("#{stepExecution}") StepExecution stepExecution,
+                                              LayoutMappings mappings, JdbcTemplate jdbc) {
+        return new MappingItemProcessor(mappings.require(kind), LoadContext.of(stepExecution.getJobExecution()).edition(),
+                CountryResolver.load(jdbc), MappingItemProcessor.Codes.load(jdbc));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.util.CellReference;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.io.BufferedInputStream;
@@ -65,6 +66,54 @@ public final class Workbooks {
         } finally {
             reader.close();
         }
+    }
+
+    /**
+     * The text of one cell, as the readers give it (numbers plain, formula cells their cached value; empty when the
+     * cell is empty). {@code cell} is a reference as Excel writes it: {@code A1} on the workbook's first sheet, or
+     * {@code Iron!A1}, {@code 'Russia, Asia'!A1} on a named sheet.
+     */
+    public static String cell(Path file, String cell) {
+        CellReference ref = new CellReference(cell);
+        String sheet = ref.getSheetName();
+        String[] found = {null};
+        boolean[] sheetSeen = {false};
+        AbstractSpreadsheetItemReader.RowSink sink = new AbstractSpreadsheetItemReader.RowSink() {
+            private boolean wanted;
+
+            @Override
+            public boolean startSheet(String name, boolean hidden) {
+                wanted = !sheetSeen[0] && (sheet == null || name.equals(sheet));
+                sheetSeen[0] |= wanted;
+                return wanted;
+            }
+
+            @Override
+            public void row(long rowNumber, String[] cells) {
+                if (wanted && rowNumber == ref.getRow() + 1L) {
+                    found[0] = ref.getCol() < cells.length && cells[ref.getCol()] != null ? cells[ref.getCol()] : "";
+                }
+            }
+
+            @Override
+            public boolean sheetDone() {
+                return wanted && found[0] != null;
+            }
+        };
+        AbstractSpreadsheetItemReader<Object> reader = check(file) == Format.XLSX
+                ? new XlsxItemReader<>("cell", file, null, r -> r, true)
+                : new XlsItemReader<>("cell", file, null, r -> r, true);
+        try {
+            reader.parse(sink);
+        } catch (BadFileException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BadFileException(describe(file, e), e);
+        }
+        if (!sheetSeen[0]) {
+            throw new BadFileException(file.getFileName() + ": no sheet '" + sheet + "' to read cell " + cell + " from");
+        }
+        return found[0] == null ? "" : found[0];
     }
 
     /** Tells the format of a workbook, or says in one sentence why the file is not one that can be read. */
