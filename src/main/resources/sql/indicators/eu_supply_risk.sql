@@ -16,8 +16,8 @@
 --     tonnes, bounded to 0-1 (0 for a net exporter),
 --   EoL_RIR and SI_SR from ref.commodity_eu_factor (commodity, production stage): missing ones make SR null, with
 --     the reason; supply_risk_before_factors is the bracket alone.
--- Source: indicator.classified_imports / classified_trade_latest (basis reported), warehouse.v_trade_reconciled and
---   indicator.classified_imports_reconciled (basis reconciled), indicator.production_share_base,
+-- Source: indicator.trade_import (base_trade_imports.sql: both bases), warehouse.trade_classified (exports, basis
+--   reported), warehouse.v_trade_reconciled (exports, basis reconciled), indicator.production_share_base,
 --   ref.governance_indicator, ref.commodity_eu_factor.
 
 set local enable_nestloop = off;
@@ -33,20 +33,16 @@ insert into indicator.eu_supply_risk (
     supply_risk, null_reason
 )
 with imports as (
-    select 'reported'::text as basis, source, reporter_iso3 as importer_iso3, partner_iso3 as exporter_iso3, commodity,
-           stage, year::integer as year, net_weight_t
-    from indicator.classified_imports
-    where flow = 'M' and reporter_iso3 is not null and partner_kind = 'country'
-    union all
-    select 'reconciled', source, reporter_iso3, partner_iso3, commodity, stage, year::integer, net_weight_t
-    from indicator.classified_imports_reconciled
+    select basis, source, reporter_iso3 as importer_iso3, partner_iso3 as exporter_iso3, commodity, stage,
+           year::integer as year, net_weight_t
+    from indicator.trade_import
     where flow = 'M' and reporter_iso3 is not null and partner_kind = 'country'
 ),
 
 reported_exports as (
     select source, reporter_code, reporter_iso3 as exporter_iso3, partner_iso3 as importer_iso3, commodity, stage,
            year::integer as year, hs_code, net_weight_t
-    from indicator.classified_trade_latest
+    from warehouse.trade_classified
     where flow = 'X' and reporter_iso3 is not null and partner_kind = 'country'
 ),
 

@@ -19,7 +19,8 @@
 --   of what every reporting importer records from it) minus what it already ships to the party: an UPPER
 --   BOUND, as if every tonne it sells elsewhere could be redirected. alternative_supply_usd sums it over every
 --   supplier outside the party and the exporters; alternative_cover_pct = min(100, 100 x that / imports_lost_usd).
--- Source: indicator.classified_imports and classified_trade_latest (warehouse.trade_fact; R__20_indicator_base).
+-- Source: indicator.classified_imports (R__20_indicator_base) and warehouse.trade_classified (the classified trade
+--   facts, latest edition per trade key, kept by the trade merge).
 
 -- the planner estimates the parameter CTEs at a row or two and picks nested loops over every country row of the
 -- production base (a second instead of tens of milliseconds): hash joins only, as in group_dependence.sql
@@ -207,7 +208,7 @@ world_exports as (
     -- Comtrade reporters' own exports to the World, read once
     select x.source, x.commodity, x.stage, x.year, x.reporter_code, x.reporter_iso3::text as supplier, x.hs_code,
            x.value_usd
-    from indicator.classified_trade_latest as x
+    from warehouse.trade_classified as x
     where x.flow = 'X'
       and x.partner_kind = 'world'
 ),
