@@ -21,10 +21,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench indicators [ROWS] [--runs N]}: builds ROWS synthetic BACI-shaped trade facts (default 10,000,000), then
- * times, N times over the same facts (default 1), one full scan of the fact table ({@code select count(*), sum(value)}),
- * a full recompute of every indicator and a supply-shock scenario, and prints each run's ratio and the medians. The synthetic rows (edition BENCH) are dropped afterwards and the
- * indicators recomputed from the real facts.
+ * {@code bench indicators [ROWS] [--runs N]}: builds ROWS synthetic BACI-shaped trade facts (default 10,000,000) and
+ * times the refresh of warehouse.trade_classified that their merge would do; then, N times over the same facts
+ * (default 1), times one full scan of the fact table ({@code select count(*), sum(value)}), a full recompute of every
+ * indicator and a supply-shock scenario, and prints each run's ratio and the medians. The synthetic rows (edition
+ * BENCH) are dropped afterwards and the indicators recomputed from the real facts.
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "Times a full indicator recompute against one full scan of a synthetic trade fact table.")
@@ -75,9 +76,17 @@ class IndicatorsBench implements Callable<Integer> {
             jdbc.execute("vacuum analyze warehouse.trade_flow_" + loadId);
             jdbc.execute("analyze etl.trade_load");
             out.printf(Locale.ROOT, "built %,d synthetic trade facts in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
+            // what the merge of a load does last: record its slices, refresh the classified rows of those slices
+            jdbc.update("insert into warehouse.trade_slice (source, edition, year, load_id) select distinct 'baci', 'BENCH', "
+                    + "year, ? from warehouse.trade_flow_" + loadId, loadId);
+            long tm = System.nanoTime();
+            jdbc.update("call warehouse.refresh_trade_classified(?)", loadId);
+            double refreshSeconds = (System.nanoTime() - tm) / 1e9;
             long total = jdbc.queryForObject("select count(*) from warehouse.trade_flow", Long.class);
             out.printf(Locale.ROOT, "fact table: %,d rows%n", total);
             scan(); // warm the cache, as the recompute will find it
+            out.printf(Locale.ROOT, "(m) the load's merge, refresh of warehouse.trade_classified: %.2f s (%.2f scans)%n",
+                    refreshSeconds, refreshSeconds / scan());
             // a supply-shock scenario over every mapped commodity, China halving, on the same warehouse
             List<String> commodities = jdbc.queryForList("select distinct commodity from ref.hs_map order by 1", String.class);
             List<Double> ratios = new ArrayList<>();
@@ -111,6 +120,8 @@ class IndicatorsBench implements Callable<Integer> {
             return 0;
         } finally {
             jdbc.execute("drop table if exists warehouse.trade_flow_" + loadId);
+            jdbc.update("delete from warehouse.trade_slice where load_id = ?", loadId);
+            jdbc.update("call warehouse.refresh_trade_classified(null)");
             jdbc.update("delete from etl.trade_load where load_id = ?", loadId);
             jdbc.update("delete from etl.load where load_id = ?", loadId);
             jdbc.update("delete from etl.source_file where source_file_id = ?", sourceFileId);
