@@ -278,8 +278,10 @@ imports as (
     union all
     select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
            value_usd, net_weight_t, is_proxy, edition
-    from indicator.classified_imports
-    where flow = 'RM'
+    from warehouse.trade_classified
+    where source <> 'baci'
+      and flow = 'RM'
+      and partner_kind <> 'world'
 ),
 
 subheaded as (

@@ -10,7 +10,8 @@ set local work_mem = '64MB';
 -- a plan of milliseconds of work would otherwise buy seconds of JIT compilation
 set local jit = off;
 
-delete from indicator.trade_import;
+-- read by the trade indicators of this recompute only: emptied at once
+truncate indicator.trade_import;
 
 insert into indicator.trade_import (
     basis, source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
