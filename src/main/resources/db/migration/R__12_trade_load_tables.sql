@@ -77,3 +77,50 @@ begin
                        'alter column breakdown set default %L', leaf, p_month, p_hs_revision, p_flow, p_breakdown);
     end if;
 end $$;
+
+-- Refreshes warehouse.trade_classified for the (source, year) slices a trade load wrote (p_load_id, from
+-- warehouse.trade_slice; the merge calls it last, after the load's re-deliveries replaced their rows), or whole
+-- (p_load_id null). The definition of the table's rows: the classified trade facts (hs_map_code not null: the partial
+-- index ix_trade_flow_classified), annual breakdown totals, the latest edition per trade key as in warehouse.v_trade.
+-- One (source, year) at a time, so that both reach the scan of warehouse.trade_flow as plain conditions.
+create or replace procedure warehouse.refresh_trade_classified(p_load_id bigint)
+language plpgsql as $$
+declare
+    slice record;
+begin
+    if p_load_id is null then
+        delete from warehouse.trade_classified;
+    end if;
+    for slice in
+        select distinct s.source, s.year
+        from warehouse.trade_slice as s
+        where s.load_id = p_load_id
+        union
+        select distinct l.source, f.year
+        from warehouse.trade_flow as f
+        join etl.trade_load as l on l.load_id = f.load_id
+        where p_load_id is null
+          and f.hs_map_code is not null
+    loop
+        delete from warehouse.trade_classified as c where c.source = slice.source and c.year = slice.year;
+        insert into warehouse.trade_classified (
+            source, edition, year, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
+            flow, hs_code, commodity, stage, is_proxy, value_usd, net_weight_t, load_id, row_number
+        )
+        select distinct on (t.year, t.hs_revision, t.reporter_code, t.partner_code, t.flow, t.hs_code)
+            t.source, t.edition, t.year, t.hs_revision, t.reporter_code, t.reporter_iso3, t.partner_code, t.partner_iso3,
+            t.partner_kind, t.flow, t.hs_code, t.commodity, t.stage, t.is_proxy, t.value_usd, t.net_weight_t, t.load_id,
+            t.row_number
+        from warehouse.trade_fact as t
+        where t.source = slice.source
+          and t.year = slice.year
+          and t.hs_map_code is not null
+          and t.breakdown = ''
+          and t.month = 0
+        order by t.year, t.hs_revision, t.reporter_code, t.partner_code, t.flow, t.hs_code, t.edition desc;
+    end loop;
+    analyze warehouse.trade_classified;
+end $$;
+
+-- the classified rows of the facts already merged (a no-op on an empty warehouse)
+call warehouse.refresh_trade_classified(null);

@@ -72,39 +72,18 @@ select * from final;
 comment on view indicator.production_share_base is 'Per-country production shares with their denominator (reported world total, else sum of countries + residual); the base of the production indicators. Every edition.';
 
 
--- indicator.classified_trade_latest, classified_imports, classified_world_imports: the shared first models of
--- the trade indicators. Grain: source x reporter x partner x flow x HS code x year. Annual breakdown totals,
--- latest edition per trade key as in warehouse.v_trade, only the rows the HS map classifies (read through the
--- partial index ix_trade_flow_classified: about 1 % of a BACI year). Imports as reported (Comtrade); BACI holds
--- exports (exporter i to importer j, FOB), so an importer's BACI imports are the mirror of its partners' exports.
+-- indicator.classified_imports, classified_world_imports: the shared first models of the trade indicators.
+-- Grain: source x reporter x partner x flow x HS code x year. Annual breakdown totals, latest edition per trade key as
+-- in warehouse.v_trade, only the rows the HS map classifies: read from warehouse.trade_classified, which the trade
+-- merge keeps (R__12_trade_load_tables.sql). Imports as reported (Comtrade); BACI holds exports (exporter i to
+-- importer j, FOB), so an importer's BACI imports are the mirror of its partners' exports.
 -- A 4-digit heading is left out where the same flows carry its 6-digit subheadings, so nothing counts twice.
-
-create or replace view indicator.classified_trade_latest as
--- the latest edition per trade key, like warehouse.v_trade, but over the classified rows only
--- (hs_map_code not null: the partial index ix_trade_flow_classified): annual breakdown totals. distinct on, not a
--- ranking window: the planner then knows how many rows come out (a window's "rank = 1" it takes for one row, and
--- joined the classified imports to themselves in a nested loop)
-    select distinct on (source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code)
-        source, edition, year, month, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
-        flow, hs_code, breakdown, customs_code, mot_code, mos_code, partner2_code, commodity, stage, is_proxy,
-        hs_map_version, value_usd, value_basis, original_value, original_value_unit, cif_value_usd, fob_value_usd,
-        net_weight_t, original_net_weight, original_weight_unit, quantity, quantity_unit, is_estimate,
-        is_qty_estimated, is_net_wgt_estimated, is_reported, is_aggregate, source_file_id, row_number, load_id,
-        job_execution_id, loaded_at,
-        1::bigint as edition_rank
-    from warehouse.trade_fact as t
-    where t.hs_map_code is not null
-      and t.breakdown = ''
-      and t.month = 0
-    order by source, year, month, hs_revision, reporter_code, partner_code, flow, hs_code, edition desc;
-
-comment on view indicator.classified_trade_latest is 'Classified trade rows (commodity not null), annual breakdown totals, latest edition per trade key.';
 
 create or replace view indicator.classified_imports as
 with imports as (
     select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
            value_usd, net_weight_t, is_proxy, edition
-    from indicator.classified_trade_latest
+    from warehouse.trade_classified
     where source <> 'baci'
       and flow in ('M', 'RM')
       and partner_kind <> 'world'
@@ -112,7 +91,7 @@ with imports as (
     select source, partner_iso3, partner_code, reporter_iso3,
            case when reporter_iso3 is null then 'nes' else 'country' end, 'M', hs_code, commodity, stage, year,
            value_usd, net_weight_t, is_proxy, edition
-    from indicator.classified_trade_latest
+    from warehouse.trade_classified
     where source = 'baci'
       and flow = 'X'
 ),
@@ -139,7 +118,7 @@ comment on view indicator.classified_imports is 'Classified trade as imports (BA
 create or replace view indicator.classified_world_imports as
 with world as (
     select source, reporter_iso3, reporter_code, flow, hs_code, commodity, stage, year, value_usd
-    from indicator.classified_trade_latest
+    from warehouse.trade_classified
     where partner_kind = 'world'
       and flow in ('M', 'RM')
 ),
@@ -162,3 +141,6 @@ final as (
 select * from final;
 
 comment on view indicator.classified_world_imports is 'Classified imports reported against partner World (Comtrade), headings with subheadings left out.';
+
+-- the classified trade rows are in warehouse.trade_classified
+drop view if exists indicator.classified_trade_latest;

@@ -3,27 +3,45 @@
 -- report). warehouse.trade_mirror_pair puts the reports of one flow side by side; warehouse.v_trade_reconciled adds
 -- the CIF/FOB factor, the gap and the chosen figure with its provenance.
 --
--- The views are written so that a filter on is_classified reaches the scan of warehouse.trade_flow (its partial
--- index ix_trade_flow_classified): is_classified is a DISTINCT ON and GROUP BY key all the way down, and no CTE is
--- referenced twice. The indicators read the classified flows only (about 1 % of a BACI year).
+-- The views are written so that a filter on is_classified reaches the branch that reads the classified rows
+-- (warehouse.trade_classified) and leaves out the scan of the facts: is_classified is a DISTINCT ON and GROUP BY key
+-- all the way down, and no CTE is referenced twice. The indicators read the classified flows only (about 1 % of a
+-- BACI year).
 
 -- Grain: is_classified x exporter_code x importer_code x hs_code x year (annual breakdown totals, latest edition per
 -- trade key, the newest HS revision where a reporter gives the same code in two). Comtrade M is the importer's side,
 -- Comtrade X the exporter's, Comtrade RX the exporter's re-exports (kept apart, never added to X), BACI X the
 -- reconciled figure of CEPII. Partner World (Comtrade 0) is never a side.
 create or replace view warehouse.trade_mirror_pair as
-with latest as (
-    select distinct on (t.hs_map_code is not null, t.source, t.year, t.reporter_code, t.partner_code, t.flow, t.hs_code)
-        t.hs_map_code is not null as is_classified,
-        t.source, t.year, t.reporter_code, t.reporter_iso3, t.partner_code, t.partner_iso3, t.flow, t.hs_code,
-        t.hs_revision, t.commodity, t.stage, t.is_proxy, t.value_usd, t.net_weight_t, t.edition, t.load_id, t.row_number
+with annual as (
+    -- the classified rows from warehouse.trade_classified (latest edition per trade key and HS revision, kept by the
+    -- trade merge), the others from the facts
+    select
+        true as is_classified, c.source, c.year, c.reporter_code, c.reporter_iso3, c.partner_code, c.partner_iso3,
+        c.partner_kind, c.flow, c.hs_code, c.hs_revision, c.commodity, c.stage, c.is_proxy, c.value_usd, c.net_weight_t,
+        c.edition, c.load_id, c.row_number
+    from warehouse.trade_classified as c
+    union all
+    select
+        false, t.source, t.year, t.reporter_code, t.reporter_iso3, t.partner_code, t.partner_iso3, t.partner_kind,
+        t.flow, t.hs_code, t.hs_revision, t.commodity, t.stage, t.is_proxy, t.value_usd, t.net_weight_t, t.edition,
+        t.load_id, t.row_number
     from warehouse.trade_fact as t
-    where t.breakdown = ''
+    where t.hs_map_code is null
+      and t.breakdown = ''
       and t.month = 0
-      and t.partner_kind <> 'world'
-      and ((t.source = 'comtrade' and t.flow in ('M', 'X', 'RX')) or (t.source = 'baci' and t.flow = 'X'))
-    order by t.hs_map_code is not null, t.source, t.year, t.reporter_code, t.partner_code, t.flow, t.hs_code,
-             t.hs_revision desc, t.edition desc
+),
+
+latest as (
+    select distinct on (a.is_classified, a.source, a.year, a.reporter_code, a.partner_code, a.flow, a.hs_code)
+        a.is_classified, a.source, a.year, a.reporter_code, a.reporter_iso3, a.partner_code, a.partner_iso3, a.flow,
+        a.hs_code, a.hs_revision, a.commodity, a.stage, a.is_proxy, a.value_usd, a.net_weight_t, a.edition, a.load_id,
+        a.row_number
+    from annual as a
+    where a.partner_kind <> 'world'
+      and ((a.source = 'comtrade' and a.flow in ('M', 'X', 'RX')) or (a.source = 'baci' and a.flow = 'X'))
+    order by a.is_classified, a.source, a.year, a.reporter_code, a.partner_code, a.flow, a.hs_code,
+             a.hs_revision desc, a.edition desc
 ),
 
 sides as (
@@ -260,8 +278,10 @@ imports as (
     union all
     select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
            value_usd, net_weight_t, is_proxy, edition
-    from indicator.classified_imports
-    where flow = 'RM'
+    from warehouse.trade_classified
+    where source <> 'baci'
+      and flow = 'RM'
+      and partner_kind <> 'world'
 ),
 
 subheaded as (

@@ -10,6 +10,8 @@
 -- production_share_base is estimated at a row a step, and nested loops over its eight thousand country rows cost
 -- seconds on input-samples (as in group_dependence.sql): hash joins only.
 set local enable_nestloop = off;
+-- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
+set local jit = off;
 
 delete from indicator.china_share;
 

@@ -16,13 +16,16 @@
 --     tonnes, bounded to 0-1 (0 for a net exporter),
 --   EoL_RIR and SI_SR from ref.commodity_eu_factor (commodity, production stage): missing ones make SR null, with
 --     the reason; supply_risk_before_factors is the bracket alone.
--- Source: indicator.classified_imports / classified_trade_latest (basis reported), warehouse.v_trade_reconciled and
---   indicator.classified_imports_reconciled (basis reconciled), indicator.production_share_base,
+-- Source: indicator.trade_import (base_trade_imports.sql: both bases), warehouse.trade_classified (exports, basis
+--   reported), warehouse.trade_mirror_pair (exports, basis reconciled: the weights of warehouse.v_trade_reconciled),
+--   indicator.production_share_base,
 --   ref.governance_indicator, ref.commodity_eu_factor.
 
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
 set local jit = off;
+-- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
+set local work_mem = '64MB';
 
 delete from indicator.eu_supply_risk;
 
@@ -33,21 +36,26 @@ insert into indicator.eu_supply_risk (
     supply_risk, null_reason
 )
 with imports as (
-    select 'reported'::text as basis, source, reporter_iso3 as importer_iso3, partner_iso3 as exporter_iso3, commodity,
-           stage, year::integer as year, net_weight_t
-    from indicator.classified_imports
-    where flow = 'M' and reporter_iso3 is not null and partner_kind = 'country'
-    union all
-    select 'reconciled', source, reporter_iso3, partner_iso3, commodity, stage, year::integer, net_weight_t
-    from indicator.classified_imports_reconciled
+    select basis, source, reporter_iso3 as importer_iso3, partner_iso3 as exporter_iso3, commodity, stage,
+           year::integer as year, net_weight_t
+    from indicator.trade_import
     where flow = 'M' and reporter_iso3 is not null and partner_kind = 'country'
 ),
 
 reported_exports as (
     select source, reporter_code, reporter_iso3 as exporter_iso3, partner_iso3 as importer_iso3, commodity, stage,
            year::integer as year, hs_code, net_weight_t
-    from indicator.classified_trade_latest
+    from warehouse.trade_classified
     where flow = 'X' and reporter_iso3 is not null and partner_kind = 'country'
+),
+
+pairs as materialized (
+    -- the classified flows with both sides' reports, read once for the flows and for their subheadings
+    select exporter_code, exporter_iso3, importer_iso3, commodity, stage, year::integer as year, hs_code,
+           importer_value_usd, importer_net_weight_t, exporter_value_usd, exporter_net_weight_t, baci_value_usd,
+           baci_net_weight_t
+    from warehouse.trade_mirror_pair
+    where is_classified
 ),
 
 exports as (
@@ -58,15 +66,15 @@ exports as (
                         and length(s.hs_code) = 6 and left(s.hs_code, 4) = e.hs_code)
     union all
     select 'reconciled', s.source, r.exporter_iso3, r.importer_iso3, r.commodity, r.stage, r.year, s.net_weight_t
-    from warehouse.v_trade_reconciled as r
+    from pairs as r
     cross join lateral (values
         ('comtrade', coalesce(r.exporter_net_weight_t, r.importer_net_weight_t),
          r.importer_value_usd is not null or r.exporter_value_usd is not null),
         ('baci', r.baci_net_weight_t, r.baci_value_usd is not null)
     ) as s (source, net_weight_t, present)
-    where r.is_classified and s.present and r.exporter_iso3 is not null and r.importer_iso3 is not null
-      and not (length(r.hs_code) = 4 and exists (select 1 from warehouse.v_trade_reconciled as h
-                                                 where h.is_classified and h.exporter_code = r.exporter_code
+    where s.present and r.exporter_iso3 is not null and r.importer_iso3 is not null
+      and not (length(r.hs_code) = 4 and exists (select 1 from pairs as h
+                                                 where h.exporter_code = r.exporter_code
                                                    and h.year = r.year and length(h.hs_code) = 6
                                                    and left(h.hs_code, 4) = r.hs_code))
 ),

@@ -16,12 +16,15 @@
 --   A group's imports are its members' imports from non-members, its p its members' production.
 --   Optional price factor (geopolrisk-py's characterization factor): geopolrisk_cf = geopolrisk x price_usd_per_kg, the
 --   importer's average import price (value / weight of the flows with a weight).
--- Source: indicator.classified_imports (basis reported), indicator.classified_imports_reconciled (basis reconciled,
---   R__25_trade_reconciled.sql), indicator.v_concentration and production_share_base, ref.governance_indicator PV.EST.
+-- Source: indicator.trade_import (base_trade_imports.sql: indicator.classified_imports as basis reported,
+--   classified_imports_reconciled as basis reconciled), indicator.v_concentration and production_share_base,
+--   ref.governance_indicator PV.EST.
 
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
 set local jit = off;
+-- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
+set local work_mem = '64MB';
 
 delete from indicator.geopolrisk;
 
@@ -32,14 +35,9 @@ insert into indicator.geopolrisk (
     value_without_weight_usd, null_reason
 )
 with trade as (
-    select 'reported'::text as basis, source, reporter_iso3, partner_iso3, partner_kind, commodity, stage, year::integer as year,
+    select basis, source, reporter_iso3, partner_iso3, partner_kind, commodity, stage, year::integer as year,
            value_usd, net_weight_t
-    from indicator.classified_imports
-    where flow = 'M' and reporter_iso3 is not null
-    union all
-    select 'reconciled', source, reporter_iso3, partner_iso3, partner_kind, commodity, stage, year::integer,
-           value_usd, net_weight_t
-    from indicator.classified_imports_reconciled
+    from indicator.trade_import
     where flow = 'M' and reporter_iso3 is not null
 ),
 

@@ -4,13 +4,16 @@
 -- Formula: over the imports reported by the group's members (ref.country_group_member), the share of value
 --   coming from China (CHN) and from members of the same group (intra_group_share_pct). Partner World and
 --   non-country areas are excluded from the denominator, as in import_dependence.
--- Source: indicator.classified_imports_by_basis (R__25_trade_reconciled.sql), as import_dependence.sql.
+-- Source: indicator.trade_import (base_trade_imports.sql) on the trade_basis of ref.indicator_setting, as
+--   import_dependence.sql.
 
 -- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
 -- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
 set local jit = off;
+-- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
+set local work_mem = '64MB';
 
 delete from indicator.group_dependence;
 
@@ -20,8 +23,9 @@ insert into indicator.group_dependence (
 )
 with trade as (
     select *
-    from indicator.classified_imports_by_basis
-    where flow = 'M'
+    from indicator.trade_import
+    where basis = (select indicator.trade_basis())
+      and flow = 'M'
       and partner_kind = 'country'
 ),
 

@@ -9,7 +9,7 @@
 --   (0-10,000); top_supplier = the largest partner by value. Where the reporter also reports its trade with
 --   partner World (world_total_value_usd, same HS codes), china_share_of_world_total_pct = China / World:
 --   the honest figure when an extract carries only some partners (the Comtrade samples carry China only).
--- Source: indicator.classified_imports_by_basis (R__25: the trade_basis of ref.indicator_setting) and
+-- Source: indicator.trade_import (base_trade_imports.sql) on the trade_basis of ref.indicator_setting and
 --   classified_world_imports (R__20_indicator_base.sql: warehouse.trade_fact,
 --   latest edition per trade key, classified rows only, BACI exports mirrored into imports). Sources (comtrade,
 --   baci) are never mixed.
@@ -19,6 +19,8 @@
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
 set local jit = off;
+-- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
+set local work_mem = '64MB';
 
 delete from indicator.import_dependence;
 
@@ -30,8 +32,9 @@ insert into indicator.import_dependence (
 )
 with trade as (
     select *
-    from indicator.classified_imports_by_basis
-    where flow in ('M', 'RM')
+    from indicator.trade_import
+    where basis = (select indicator.trade_basis())
+      and flow in ('M', 'RM')
       and reporter_iso3 is not null
 ),
 

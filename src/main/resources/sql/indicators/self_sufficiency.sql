@@ -19,9 +19,11 @@
 --   US apparent consumption is for the commodity as USGS defines it, whatever the stage; a member that does not
 --   report imports counts as importing nothing (n_reporters says how many did).
 -- Source: indicator.group_share, indicator.net_import_reliance (both run before this file: name order),
---   indicator.classified_imports (R__20_indicator_base.sql).
+--   indicator.trade_import basis reported (base_trade_imports.sql: indicator.classified_imports).
 
 set local enable_nestloop = off;
+-- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
+set local jit = off;
 
 delete from indicator.group_self_sufficiency;
 
@@ -66,10 +68,11 @@ imports as (
         coalesce(sum(i.value_usd) filter (where p.iso3 is not null), 0) as inside_usd,
         coalesce(sum(i.value_usd) filter (where i.partner_iso3 = 'CHN'), 0)    as china_usd,
         coalesce(sum(i.net_weight_t) filter (where i.partner_iso3 = 'CHN'), 0) as china_t
-    from indicator.classified_imports as i
+    from indicator.trade_import as i
     join ref.country_group_member as m on m.iso3 = i.reporter_iso3
     left join ref.country_group_member as p on p.group_code = m.group_code and p.iso3 = i.partner_iso3
-    where i.flow = 'M'
+    where i.basis = 'reported'
+      and i.flow = 'M'
       and i.partner_kind = 'country'
     group by m.group_code, i.source, i.commodity, i.stage, i.year
 ),

@@ -7,6 +7,9 @@
 --   output (by share) that had one.
 -- Source: indicator.production_share_base; ref.governance_indicator (jobs/etl import wgi, World Bank WGI).
 
+-- a plan of milliseconds of work whose estimate passes the JIT threshold would buy seconds of JIT compilation
+set local jit = off;
+
 delete from indicator.supply_risk_wgi;
 
 insert into indicator.supply_risk_wgi (

@@ -17,6 +17,8 @@
 -- the planner estimates the parameter CTEs at a row or two and picks nested loops over every country row of the
 -- production base (a second instead of tens of milliseconds): hash joins only, as in group_dependence.sql
 set local enable_nestloop = off;
+-- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
+set local jit = off;
 
 insert into indicator.scenario_result (
     run_id, source, commodity, stage, party_kind, party, measure, detail, year, value, unit, note, editions

@@ -19,11 +19,16 @@
 --   of what every reporting importer records from it) minus what it already ships to the party: an UPPER
 --   BOUND, as if every tonne it sells elsewhere could be redirected. alternative_supply_usd sums it over every
 --   supplier outside the party and the exporters; alternative_cover_pct = min(100, 100 x that / imports_lost_usd).
--- Source: indicator.classified_imports and classified_trade_latest (warehouse.trade_fact; R__20_indicator_base).
+-- Source: indicator.classified_imports (R__20_indicator_base) and warehouse.trade_classified (the classified trade
+--   facts, latest edition per trade key, kept by the trade merge).
 
 -- the planner estimates the parameter CTEs at a row or two and picks nested loops over every country row of the
 -- production base (a second instead of tens of milliseconds): hash joins only, as in group_dependence.sql
 set local enable_nestloop = off;
+-- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
+set local jit = off;
+-- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
+set local work_mem = '64MB';
 
 insert into indicator.scenario_result (
     run_id, source, commodity, stage, party_kind, party, measure, detail, year, value, unit, is_upper_bound, note,
@@ -207,7 +212,7 @@ world_exports as (
     -- Comtrade reporters' own exports to the World, read once
     select x.source, x.commodity, x.stage, x.year, x.reporter_code, x.reporter_iso3::text as supplier, x.hs_code,
            x.value_usd
-    from indicator.classified_trade_latest as x
+    from warehouse.trade_classified as x
     where x.flow = 'X'
       and x.partner_kind = 'world'
 ),
@@ -231,37 +236,92 @@ supplier_exports as (
     full join reported_exports as r using (source, commodity, stage, supplier)
 ),
 
-spare as (
-    select
-        t.party_kind, t.party, t.source, t.commodity, t.stage, t.year, e.supplier,
-        greatest(e.exports_usd - coalesce(i.value_usd, 0), 0) as spare_usd
-    from party_totals as t
-    join supplier_exports as e using (source, commodity, stage)
-    left join party_imports as i
-           on i.party_kind = t.party_kind and i.party = t.party and i.source = t.source
-          and i.commodity = t.commodity and i.stage = t.stage and i.supplier = e.supplier
+eligible as (
+    -- every supplier of the commodity but the exporters that cut
+    select e.source, e.commodity, e.stage, e.supplier, e.exports_usd
+    from supplier_exports as e
     where e.supplier not in (select iso3 from shocked)
-      and not exists (select 1 from parties as q
-                      where q.party_kind = t.party_kind and q.party = t.party and q.member = e.supplier)
+),
+
+ranked_exports as (
+    select
+        source, commodity, stage, supplier, exports_usd,
+        row_number() over (partition by source, commodity, stage order by exports_usd desc, supplier) as export_rank
+    from eligible
+    where exports_usd > 0
+),
+
+export_totals as (
+    select source, commodity, stage, sum(exports_usd) as exports_usd, count(*) as n_exporters
+    from ranked_exports
+    group by source, commodity, stage
+),
+
+adjusted as (
+    -- the suppliers whose spare for a party is not their whole exports: the party's own members (no spare) and the
+    -- suppliers it already buys from (their exports minus what they ship to it); every other supplier's spare is
+    -- its exports, so the party x supplier grid is never built
+    select t.party_kind, t.party, t.source, t.commodity, t.stage, e.supplier, e.exports_usd, null::numeric as spare_usd
+    from party_totals as t
+    join parties as q on q.party_kind = t.party_kind and q.party = t.party
+    join eligible as e on e.source = t.source and e.commodity = t.commodity and e.stage = t.stage and e.supplier = q.member
+    union all
+    select i.party_kind, i.party, i.source, i.commodity, i.stage, e.supplier, e.exports_usd,
+           greatest(e.exports_usd - coalesce(i.value_usd, 0), 0)
+    from party_imports as i
+    join eligible as e on e.source = i.source and e.commodity = i.commodity and e.stage = i.stage and e.supplier = i.supplier
+),
+
+adjusted_totals as (
+    select
+        party_kind, party, source, commodity, stage,
+        count(*)                                        as n_adjusted,
+        sum(exports_usd) filter (where exports_usd > 0) as exports_usd,
+        count(*) filter (where exports_usd > 0)         as n_exporters,
+        sum(spare_usd) filter (where spare_usd > 0)     as spare_usd,
+        count(*) filter (where spare_usd > 0)           as n_spare
+    from adjusted
+    group by party_kind, party, source, commodity, stage
+),
+
+export_ranks as materialized (
+    -- the ranks of the other exporters that can hold the five largest spares of a party: five, plus as many as the
+    -- adjusted suppliers could push out of the first five (materialized: the planner, estimating a row per CTE, would
+    -- otherwise pair every party with every exporter first)
+    select t.party_kind, t.party, t.source, t.commodity, t.stage, k.export_rank
+    from party_totals as t
+    left join adjusted_totals as n using (party_kind, party, source, commodity, stage)
+    cross join lateral generate_series(1, 5 + coalesce(n.n_adjusted, 0)) as k (export_rank)
+),
+
+candidates as (
+    -- the five largest spares are among the suppliers the party buys from and the largest other exporters
+    select a.party_kind, a.party, a.source, a.commodity, a.stage, a.supplier, a.spare_usd
+    from adjusted as a
+    where a.spare_usd > 0
+    union all
+    select k.party_kind, k.party, k.source, k.commodity, k.stage, r.supplier, r.exports_usd
+    from export_ranks as k
+    join ranked_exports as r using (source, commodity, stage, export_rank)
+    where not exists (select 1 from adjusted as a
+                      where a.party_kind = k.party_kind and a.party = k.party and a.source = k.source
+                        and a.commodity = k.commodity and a.stage = k.stage and a.supplier = r.supplier)
 ),
 
 spare_ranked as (
-    select s.*, row_number() over (partition by party_kind, party, source, commodity, stage
-                                   order by spare_usd desc, supplier) as spare_rank
-    from spare as s
-    where spare_usd > 0
-),
-
-spare_totals as (
-    select party_kind, party, source, commodity, stage, sum(spare_usd) as spare_usd, count(*) as n_alternatives
-    from spare_ranked
-    group by party_kind, party, source, commodity, stage
+    select c.*, t.year,
+           row_number() over (partition by c.party_kind, c.party, c.source, c.commodity, c.stage
+                              order by c.spare_usd desc, c.supplier) as spare_rank
+    from candidates as c
+    join party_totals as t using (party_kind, party, source, commodity, stage)
 ),
 
 final as (
     select
         t.*, p.cut, pe.editions, d.value_usd as denominator_usd, d.has_world_total, h.hhi_before, h.hhi_after,
-        coalesce(s.spare_usd, 0) as spare_usd, coalesce(s.n_alternatives, 0) as n_alternatives,
+        -- every other supplier's exports, less those of the adjusted suppliers, plus what is left of theirs
+        coalesce(x.exports_usd, 0) - coalesce(n.exports_usd, 0) + coalesce(n.spare_usd, 0) as spare_usd,
+        coalesce(x.n_exporters, 0) - coalesce(n.n_exporters, 0) + coalesce(n.n_spare, 0) as n_alternatives,
         p.cut * t.from_exporters_usd as lost_usd,
         case when t.n_shocked_without_weight = 0 then p.cut * t.from_exporters_t end as lost_t
     from party_totals as t
@@ -269,7 +329,8 @@ final as (
     join denominators as d using (party_kind, party, source, commodity, stage)
     join party_editions as pe using (party_kind, party, source, commodity, stage)
     left join supplier_shares as h using (party_kind, party, source, commodity, stage)
-    left join spare_totals as s using (party_kind, party, source, commodity, stage)
+    left join export_totals as x using (source, commodity, stage)
+    left join adjusted_totals as n using (party_kind, party, source, commodity, stage)
 )
 
 select

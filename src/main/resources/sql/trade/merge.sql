@@ -7,7 +7,9 @@
 --    read in order) or the count of repeats before the merge found none;
 -- 3. the (source, edition, year) slices of the load are recorded (:years, tallied by the writers);
 -- 4. a re-delivery replaces: rows of other loads of the same slices with a key this load carries are deleted
---    (the first load of a slice, such as a new BACI year, skips the search) and counted per load in etl.superseded.
+--    (the first load of a slice, such as a new BACI year, skips the search) and counted per load in etl.superseded;
+-- 5. the classified rows of the load's (source, year) slices are refreshed in warehouse.trade_classified, which the
+--    trade indicators and scenarios read.
 
 call warehouse.attach_trade_flow_table(:load_id);
 
@@ -122,3 +124,5 @@ select load_id, :load_id, count(*)
 from gone
 group by load_id
 on conflict (load_id, by_load_id) do update set facts = etl.superseded.facts + excluded.facts;
+
+call warehouse.refresh_trade_classified(:load_id);
