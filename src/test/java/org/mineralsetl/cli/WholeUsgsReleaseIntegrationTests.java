@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code run-all} over the whole USGS MCS 2024 data release as published (77 world tables, 85 salient files, the
- * metadata beside them), read from the shared real data beside the repository (../shared/real-data, see its
- * SOURCES.md): every world and salient file loads with no reject; the three salient-named files that hold world
- * tables are refused with their reason.
+ * aggregates and the revision file beside them; copied from the shared real data, see
+ * src/test/resources/usgs/SOURCES.md): every world and salient file loads, the only rejects being two impossible
+ * values USGS published; the three salient-named files that hold world tables are refused with their reason.
  */
 class WholeUsgsReleaseIntegrationTests extends WarehouseIntegrationTest {
 
-    static final Path RELEASE = Path.of("../shared/real-data/usgs_mcs/2024");
+    static final Path RELEASE = Path.of("src/test/resources/usgs/mcs2024-release");
 
     @Autowired
     RunAll runAll;
@@ -37,9 +37,9 @@ class WholeUsgsReleaseIntegrationTests extends WarehouseIntegrationTest {
     }
 
     @Test
-    void runAllLoadsEveryWorldAndSalientFileOfTheReleaseWithoutAReject() throws IOException {
+    void runAllLoadsEveryWorldAndSalientFileRejectingOnlyImpossiblePublishedValues() throws IOException {
         assertThat(RELEASE.resolve("world")).as("the whole MCS 2024 release is expected in " + RELEASE.toAbsolutePath().normalize()
-                + " (shared real data beside the repository); without it this test cannot prove the release loads").isDirectory();
+                + " (copied from shared/real-data); without it this test cannot prove the release loads").isDirectory();
         List<String> world = csvFiles("world");
         List<String> salient = csvFiles("salient");
         assertThat(world).hasSize(77);
