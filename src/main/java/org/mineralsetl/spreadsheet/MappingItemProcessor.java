@@ -99,30 +99,23 @@ class MappingItemProcessor implements ItemProcessor<SpreadsheetRecord, Processed
         if (label.isEmpty()) {
             return reject(r, cols.entityName(), "no " + cols.entityName() + " given for the values");
         }
-        LayoutMapping.SheetTarget target;
-        String stage;
-        if (commodityLabel == null) {
-            target = mapping.sheets().commodities().get(label(r.sheet()));
-            if (target == null) {
-                return reject(r, null, "sheet '" + r.sheet() + "' has no commodity in mapping " + mapping.name());
-            }
-            stage = target.stage() != null ? target.stage() : mapping.target().stage();
-            if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
-                return reject(r, null, "sheet '" + r.sheet() + "' maps to commodity '" + target.commodity() + "', stage '"
-                        + stage + "' of mapping " + mapping.name() + ", not both in ref.commodity and ref.stage");
-            }
-        } else {
-            target = mapping.commodityLabels().get(commodityLabel);
-            if (target == null) {
-                return reject(r, cols.commodityName(), "commodity '" + commodityLabel + "' is not in the commodities of mapping "
-                        + mapping.name() + ": add it there (label: commodity), or an ignore rule if it is out of scope");
-            }
-            stage = target.stage() != null ? target.stage() : mapping.target().stage();
-            if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
-                return reject(r, cols.commodityName(), "commodity '" + commodityLabel + "' maps to commodity '"
-                        + target.commodity() + "', stage '" + stage + "' of mapping " + mapping.name()
-                        + ", not both in ref.commodity and ref.stage");
-            }
+        // the commodity: the sheet's name, or the label in the commodity column
+        boolean fromSheet = commodityLabel == null;
+        String commodityOf = fromSheet ? "sheet '" + r.sheet() + "'" : "commodity '" + commodityLabel + "'";
+        String commodityColumn = fromSheet ? null : cols.commodityName();
+        LayoutMapping.SheetTarget target = fromSheet
+                ? mapping.sheets().commodities().get(label(r.sheet()))
+                : mapping.commodityLabels().get(commodityLabel);
+        if (target == null) {
+            return reject(r, commodityColumn, fromSheet
+                    ? commodityOf + " has no commodity in mapping " + mapping.name()
+                    : commodityOf + " is not in the commodities of mapping " + mapping.name()
+                            + ": add it there (label: commodity), or an ignore rule if it is out of scope");
+        }
+        String stage = target.stage() != null ? target.stage() : mapping.target().stage();
+        if (!codes.commodities().contains(target.commodity()) || !codes.stages().contains(stage)) {
+            return reject(r, commodityColumn, commodityOf + " maps to commodity '" + target.commodity() + "', stage '"
+                    + stage + "' of mapping " + mapping.name() + ", not both in ref.commodity and ref.stage");
         }
         String unit = mapping.columns().fixedUnit() != null ? mapping.columns().fixedUnit() : Names.strip(r.cell(cols.unit()));
         BigDecimal toTonnes = mapping.unitsToTonnes().get(unit);
