@@ -34,9 +34,25 @@ public final class Workbooks {
     /** The reader for a workbook of either format (by content, not by name). */
     public static <T> AbstractSpreadsheetItemReader<T> reader(String name, Path file, SpreadsheetLayout layout,
                                                               AbstractSpreadsheetItemReader.RowMapper<T> mapper) {
+        return reader(name, file, layout, mapper, false);
+    }
+
+    private static <T> AbstractSpreadsheetItemReader<T> reader(String name, Path file, SpreadsheetLayout layout,
+                                                               AbstractSpreadsheetItemReader.RowMapper<T> mapper,
+                                                               boolean headersOnly) {
         return check(file) == Format.XLSX
-                ? new XlsxItemReader<>(name, file, layout, mapper, false)
-                : new XlsItemReader<>(name, file, layout, mapper, false);
+                ? new XlsxItemReader<>(name, file, layout, mapper, headersOnly)
+                : new XlsItemReader<>(name, file, layout, mapper, headersOnly);
+    }
+
+    /** A failure of a reader as one sentence naming the file: a {@link BadFileException} it carries, else described. */
+    private static BadFileException badFile(Path file, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadFileException b) {
+                return b;
+            }
+        }
+        return new BadFileException(describe(file, e), e);
     }
 
     /**
@@ -44,9 +60,7 @@ public final class Workbooks {
      * each has its header. Returns the headers found.
      */
     public static List<AbstractSpreadsheetItemReader.SheetHeader> inspect(Path file, SpreadsheetLayout layout) {
-        AbstractSpreadsheetItemReader<Object> reader = check(file) == Format.XLSX
-                ? new XlsxItemReader<>("inspect", file, layout, r -> r, true)
-                : new XlsItemReader<>("inspect", file, layout, r -> r, true);
+        AbstractSpreadsheetItemReader<Object> reader = reader("inspect", file, layout, r -> r, true);
         reader.setSaveState(false);
         try {
             reader.open(new ExecutionContext());
@@ -54,15 +68,8 @@ public final class Workbooks {
                 // headers only: no data row is produced
             }
             return reader.headers();
-        } catch (BadFileException e) {
-            throw e;
         } catch (Exception e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BadFileException b) {
-                    throw b;
-                }
-            }
-            throw new BadFileException(describe(file, e), e);
+            throw badFile(file, e);
         } finally {
             reader.close();
         }
@@ -100,15 +107,10 @@ public final class Workbooks {
                 return wanted && found[0] != null;
             }
         };
-        AbstractSpreadsheetItemReader<Object> reader = check(file) == Format.XLSX
-                ? new XlsxItemReader<>("cell", file, null, r -> r, true)
-                : new XlsItemReader<>("cell", file, null, r -> r, true);
         try {
-            reader.parse(sink);
-        } catch (BadFileException e) {
-            throw e;
+            reader("cell", file, null, r -> r, true).parse(sink);
         } catch (Exception e) {
-            throw new BadFileException(describe(file, e), e);
+            throw badFile(file, e);
         }
         if (!sheetSeen[0]) {
             throw new BadFileException(file.getFileName() + ": no sheet '" + sheet + "' to read cell " + cell + " from");
