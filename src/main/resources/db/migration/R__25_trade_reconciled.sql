@@ -108,15 +108,36 @@ comment on view warehouse.trade_mirror_pair is 'The reports of one trade flow si
 -- CIF/FOB factor observed in the data. Grain: HS chapter x year.
 -- Formula: median of importer_value_usd / exporter_value_usd over the classified flows (the HS codes of ref.hs_map)
 -- that both sides report with a positive value.
+-- Only Comtrade reports both sides of a flow, so the pairs are those of warehouse.trade_mirror_pair restricted to the
+-- Comtrade rows of warehouse.trade_classified (the same latest report per side: newest HS revision, then edition):
+-- pairing the BACI rows too, as reading trade_mirror_pair would, costs a pass over every classified row of every year.
 create or replace view warehouse.trade_cif_fob_observed as
+with latest as (
+    select distinct on (c.year, c.reporter_code, c.partner_code, c.flow, c.hs_code)
+        c.year, c.reporter_code, c.partner_code, c.flow, c.hs_code, c.value_usd
+    from warehouse.trade_classified as c
+    where c.source = 'comtrade'
+      and c.flow in ('M', 'X')
+      and c.partner_kind <> 'world'
+    order by c.year, c.reporter_code, c.partner_code, c.flow, c.hs_code, c.hs_revision desc, c.edition desc
+),
+
+pairs as (
+    select i.hs_code, i.year, i.value_usd as importer_value_usd, e.value_usd as exporter_value_usd
+    from latest as i
+    join latest as e
+      on e.flow = 'X' and e.reporter_code = i.partner_code and e.partner_code = i.reporter_code
+     and e.hs_code = i.hs_code and e.year = i.year
+    where i.flow = 'M'
+)
+
 select
     left(hs_code, 2)                                                                          as hs_chapter,
     year,
     count(*)                                                                                  as n_pairs,
     percentile_cont(0.5) within group (order by (importer_value_usd / exporter_value_usd)::float8)::numeric as median_ratio
-from warehouse.trade_mirror_pair
-where is_classified
-  and importer_value_usd > 0
+from pairs
+where importer_value_usd > 0
   and exporter_value_usd > 0
 group by left(hs_code, 2), year;
 
@@ -285,18 +306,17 @@ imports as (
 ),
 
 subheaded as (
-    select distinct source, reporter_code, flow, year, left(hs_code, 4) as heading
-    from imports
-    where length(hs_code) = 6
+    -- a window, not a second reference to imports: a filter on year (one recompute year) then reaches the pairing
+    select t.*, bool_or(length(t.hs_code) = 6) over (partition by t.source, t.reporter_code, t.flow, t.year,
+                                                                   left(t.hs_code, 4)) as has_subheadings
+    from imports as t
 ),
 
 final as (
-    select t.*
-    from imports as t
-    left join subheaded as h
-           on h.source = t.source and h.reporter_code = t.reporter_code and h.flow = t.flow and h.year = t.year
-          and h.heading = t.hs_code
-    where h.heading is null
+    select source, reporter_iso3, reporter_code, partner_iso3, partner_kind, flow, hs_code, commodity, stage, year,
+           value_usd, net_weight_t, is_proxy, edition
+    from subheaded
+    where not (length(hs_code) = 4 and has_subheadings)
 )
 
 select * from final;
