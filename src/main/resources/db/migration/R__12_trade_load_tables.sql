@@ -78,11 +78,34 @@ begin
     end if;
 end $$;
 
+-- Refreshes warehouse.trade_classified for one (source, year) slice: the classified trade facts (hs_map_code not
+-- null: the partial index ix_trade_flow_classified), annual breakdown totals, the latest edition per trade key as in
+-- warehouse.v_trade. Source and year reach the scan of warehouse.trade_flow as plain conditions. The triggers of
+-- V41__trade_indicator_years.sql mark the year for the trade indicators.
+create or replace procedure warehouse.refresh_trade_classified_slice(p_source text, p_year smallint)
+language plpgsql as $$
+begin
+    delete from warehouse.trade_classified as c where c.source = p_source and c.year = p_year;
+    insert into warehouse.trade_classified (
+        source, edition, year, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
+        flow, hs_code, commodity, stage, is_proxy, value_usd, net_weight_t, load_id, row_number
+    )
+    select distinct on (t.year, t.hs_revision, t.reporter_code, t.partner_code, t.flow, t.hs_code)
+        t.source, t.edition, t.year, t.hs_revision, t.reporter_code, t.reporter_iso3, t.partner_code, t.partner_iso3,
+        t.partner_kind, t.flow, t.hs_code, t.commodity, t.stage, t.is_proxy, t.value_usd, t.net_weight_t, t.load_id,
+        t.row_number
+    from warehouse.trade_fact as t
+    where t.source = p_source
+      and t.year = p_year
+      and t.hs_map_code is not null
+      and t.breakdown = ''
+      and t.month = 0
+    order by t.year, t.hs_revision, t.reporter_code, t.partner_code, t.flow, t.hs_code, t.edition desc;
+end $$;
+
 -- Refreshes warehouse.trade_classified for the (source, year) slices a trade load wrote (p_load_id, from
 -- warehouse.trade_slice; the merge calls it last, after the load's re-deliveries replaced their rows), or whole
--- (p_load_id null). The definition of the table's rows: the classified trade facts (hs_map_code not null: the partial
--- index ix_trade_flow_classified), annual breakdown totals, the latest edition per trade key as in warehouse.v_trade.
--- One (source, year) at a time, so that both reach the scan of warehouse.trade_flow as plain conditions.
+-- (p_load_id null), one slice at a time.
 create or replace procedure warehouse.refresh_trade_classified(p_load_id bigint)
 language plpgsql as $$
 declare
@@ -102,22 +125,7 @@ begin
         where p_load_id is null
           and f.hs_map_code is not null
     loop
-        delete from warehouse.trade_classified as c where c.source = slice.source and c.year = slice.year;
-        insert into warehouse.trade_classified (
-            source, edition, year, hs_revision, reporter_code, reporter_iso3, partner_code, partner_iso3, partner_kind,
-            flow, hs_code, commodity, stage, is_proxy, value_usd, net_weight_t, load_id, row_number
-        )
-        select distinct on (t.year, t.hs_revision, t.reporter_code, t.partner_code, t.flow, t.hs_code)
-            t.source, t.edition, t.year, t.hs_revision, t.reporter_code, t.reporter_iso3, t.partner_code, t.partner_iso3,
-            t.partner_kind, t.flow, t.hs_code, t.commodity, t.stage, t.is_proxy, t.value_usd, t.net_weight_t, t.load_id,
-            t.row_number
-        from warehouse.trade_fact as t
-        where t.source = slice.source
-          and t.year = slice.year
-          and t.hs_map_code is not null
-          and t.breakdown = ''
-          and t.month = 0
-        order by t.year, t.hs_revision, t.reporter_code, t.partner_code, t.flow, t.hs_code, t.edition desc;
+        call warehouse.refresh_trade_classified_slice(slice.source, slice.year::smallint);
     end loop;
     analyze warehouse.trade_classified;
 end $$;

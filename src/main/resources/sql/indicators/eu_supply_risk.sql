@@ -20,6 +20,8 @@
 --   reported), warehouse.trade_mirror_pair (exports, basis reconciled: the weights of warehouse.v_trade_reconciled),
 --   indicator.production_share_base,
 --   ref.governance_indicator, ref.commodity_eu_factor.
+-- Years: the trade years this recompute takes (indicator.trade_year_recompute, base_trade_imports.sql); the rows
+--   of the other years stay as they are.
 
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
@@ -27,7 +29,8 @@ set local jit = off;
 -- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
 set local work_mem = '64MB';
 
-delete from indicator.eu_supply_risk;
+delete from indicator.eu_supply_risk
+where year = any (array(select year from indicator.trade_year_recompute));
 
 insert into indicator.eu_supply_risk (
     basis, trade_source, production_source, group_code, commodity, stage, year, production_stage, production_edition,
@@ -40,6 +43,7 @@ with imports as (
            year::integer as year, net_weight_t
     from indicator.trade_import
     where flow = 'M' and reporter_iso3 is not null and partner_kind = 'country'
+      and year = any (array(select year from indicator.trade_year_recompute))
 ),
 
 reported_exports as (
@@ -47,6 +51,7 @@ reported_exports as (
            year::integer as year, hs_code, net_weight_t
     from warehouse.trade_classified
     where flow = 'X' and reporter_iso3 is not null and partner_kind = 'country'
+      and year = any (array(select year from indicator.trade_year_recompute))
 ),
 
 pairs as materialized (
@@ -56,6 +61,7 @@ pairs as materialized (
            baci_net_weight_t
     from warehouse.trade_mirror_pair
     where is_classified
+      and year = any (array(select year from indicator.trade_year_recompute))
 ),
 
 exports as (

@@ -19,6 +19,8 @@
 -- Source: indicator.trade_import (base_trade_imports.sql: indicator.classified_imports as basis reported,
 --   classified_imports_reconciled as basis reconciled), indicator.v_concentration and production_share_base,
 --   ref.governance_indicator PV.EST.
+-- Years: the trade years this recompute takes (indicator.trade_year_recompute, base_trade_imports.sql); the rows
+--   of the other years stay as they are.
 
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
@@ -26,7 +28,8 @@ set local jit = off;
 -- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
 set local work_mem = '64MB';
 
-delete from indicator.geopolrisk;
+delete from indicator.geopolrisk
+where year = any (array(select year from indicator.trade_year_recompute));
 
 insert into indicator.geopolrisk (
     basis, trade_source, production_source, importer_kind, importer_code, commodity, stage, year, production_stage,
@@ -39,6 +42,7 @@ with trade as (
            value_usd, net_weight_t
     from indicator.trade_import
     where flow = 'M' and reporter_iso3 is not null
+      and year = any (array(select year from indicator.trade_year_recompute))
 ),
 
 importers as (
@@ -60,10 +64,11 @@ pv as (
     where indicator_code = 'PV.EST'
 ),
 
--- materialized: pulled up into its join, the scalar subquery would run once per import flow, not once per year
+-- materialized: pulled up into its join, the scalar subquery would run once per import flow, not once per year.
+-- The years are the recompute's, not read from importers: a second reference would materialize the import flows
 key_wgi_year as materialized (
-    select y.year, (select max(p.year) from pv as p where p.year <= y.year) as wgi_year
-    from (select distinct year from importers) as y
+    select y.year::integer as year, (select max(p.year) from pv as p where p.year <= y.year) as wgi_year
+    from indicator.trade_year_recompute as y
 ),
 
 scored as (

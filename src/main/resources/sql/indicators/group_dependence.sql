@@ -6,6 +6,8 @@
 --   non-country areas are excluded from the denominator, as in import_dependence.
 -- Source: indicator.trade_import (base_trade_imports.sql) on the trade_basis of ref.indicator_setting, as
 --   import_dependence.sql.
+-- Years: the trade years this recompute takes (indicator.trade_year_recompute, base_trade_imports.sql); the rows
+--   of the other years stay as they are.
 
 -- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
 -- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.
@@ -15,7 +17,8 @@ set local jit = off;
 -- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
 set local work_mem = '64MB';
 
-delete from indicator.group_dependence;
+delete from indicator.group_dependence
+where year = any (array(select year from indicator.trade_year_recompute));
 
 insert into indicator.group_dependence (
     group_code, source, commodity, stage, year, flow, n_reporters, total_value_usd, china_value_share_pct,
@@ -27,6 +30,7 @@ with trade as (
     where basis = (select indicator.trade_basis())
       and flow = 'M'
       and partner_kind = 'country'
+      and year = any (array(select year from indicator.trade_year_recompute))
 ),
 
 member_imports as (

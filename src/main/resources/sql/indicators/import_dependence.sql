@@ -13,6 +13,8 @@
 --   classified_world_imports (R__20_indicator_base.sql: warehouse.trade_fact,
 --   latest edition per trade key, classified rows only, BACI exports mirrored into imports). Sources (comtrade,
 --   baci) are never mixed.
+-- Years: the trade years this recompute takes (indicator.trade_year_recompute, base_trade_imports.sql); the rows
+--   of the other years stay as they are.
 
 -- The CTE chain below is estimated at a handful of rows (the planner cannot see through the edition ranking),
 -- and nested loops over twelve thousand classified rows per BACI million then take minutes: hash joins only.
@@ -22,7 +24,8 @@ set local jit = off;
 -- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
 set local work_mem = '64MB';
 
-delete from indicator.import_dependence;
+delete from indicator.import_dependence
+where year = any (array(select year from indicator.trade_year_recompute));
 
 insert into indicator.import_dependence (
     source, reporter_iso3, commodity, stage, year, flow, total_value_usd, total_t, n_suppliers,
@@ -36,6 +39,7 @@ with trade as (
     where basis = (select indicator.trade_basis())
       and flow in ('M', 'RM')
       and reporter_iso3 is not null
+      and year = any (array(select year from indicator.trade_year_recompute))
 ),
 
 by_partner as (
@@ -72,6 +76,7 @@ world as (
     select source, reporter_iso3, commodity, stage, year, flow, sum(value_usd) as world_total_value_usd
     from indicator.classified_world_imports
     where reporter_iso3 is not null
+      and year = any (array(select year from indicator.trade_year_recompute))
     group by source, reporter_iso3, commodity, stage, year, flow
 ),
 

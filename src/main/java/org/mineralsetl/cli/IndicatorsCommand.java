@@ -7,10 +7,17 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code jobs/etl indicators}: recomputes every indicator from the facts now in the warehouse. */
+/** {@code jobs/etl indicators [--full]}: recomputes the indicators from the facts now in the warehouse. */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
-        description = "Recomputes every indicator (China share, concentration, NIR, group shares, WGI supply risk, stockpile cover).")
+        description = {"Recomputes the indicators (China share, concentration, NIR, group shares, supply risk, "
+                + "import dependence, GeoPolRisk, stockpile cover, self-sufficiency).",
+                "The trade indicators are recomputed for the trade years whose trade or other inputs changed since "
+                + "the last run (see docs/architecture.md); --full recomputes every year."})
 class IndicatorsCommand implements Callable<Integer> {
+
+    @CommandLine.Option(names = "--full",
+            description = "recompute every trade year, as after a change made outside the tables the warehouse watches")
+    boolean full;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,7 +30,7 @@ class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return print(indicators.run(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return print(full ? indicators.runFull() : indicators.run(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     static int print(IndicatorRunner.Result r, PrintWriter out, PrintWriter err) {

@@ -7,13 +7,17 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Runs the indicators job as a new job instance and reports the rows each indicator wrote. */
+/**
+ * Runs the indicators job as a new job instance and reports the rows each indicator wrote. The trade indicators are
+ * recomputed for the trade years changed since the last completed run; {@link #runFull()} marks every year first.
+ */
 @Component
 public class IndicatorRunner {
 
@@ -24,9 +28,18 @@ public class IndicatorRunner {
     private final JobOperator jobOperator;
     private final Job indicatorsJob;
 
-    IndicatorRunner(JobOperator jobOperator, Job indicatorsJob) {
+    private final JdbcTemplate jdbc;
+
+    IndicatorRunner(JobOperator jobOperator, Job indicatorsJob, JdbcTemplate jdbc) {
         this.jobOperator = jobOperator;
         this.indicatorsJob = indicatorsJob;
+        this.jdbc = jdbc;
+    }
+
+    /** Recomputes every indicator for every trade year, as after a change the triggers cannot see. */
+    public Result runFull() {
+        jdbc.execute("select indicator.mark_every_trade_year()");
+        return run();
     }
 
     public Result run() {
