@@ -93,7 +93,7 @@ class ScenarioCommand implements Runnable {
                 description = "exporters: ISO alpha-3 codes or groups of ref.country_group (greater_china)")
         List<String> exporters;
 
-        @Option(names = "--cut", required = true, paramLabel = "PCT", description = "the cut, percent: 50% or 50")
+        @Option(names = "--cut", required = true, paramLabel = "PCT", description = "the cut, percent: 50%% or 50")
         String cut;
 
         @Option(names = "--stage", paramLabel = "STAGE", description = "mine, refinery or product (default: every stage)")
