@@ -19,6 +19,9 @@
 set local enable_nestloop = off;
 -- the disabled nested loops add 1e10 to the plan cost, which would buy seconds of JIT compilation for milliseconds of work
 set local jit = off;
+-- the planner, estimating the CTEs at a few rows, would sort the production base to join and group it, and a text sort
+-- goes through the collation (strcoll) at every comparison: hashing only
+set local enable_sort = off;
 
 insert into indicator.scenario_result (
     run_id, source, commodity, stage, party_kind, party, measure, detail, year, value, unit, note, editions
@@ -46,13 +49,19 @@ shocked as (
     left join ref.country_group_member as m on m.group_code = e.code
 ),
 
-keys as (
-    select distinct b.source, b.commodity, b.stage, b.year, b.edition
+base as materialized (
+    -- the production base of the run's commodities, computed once for the keys and the countries below
+    select b.source, b.commodity, b.stage, b.year, b.edition, b.country_iso3, b.quantity_t, b.world_t, b.share_basis
     from indicator.production_share_base as b
-    join commodities as c on c.commodity = b.commodity
     cross join params as p
-    where (p.stage is null or b.stage = p.stage)
+    where b.commodity in (select commodity from commodities)
+      and (p.stage is null or b.stage = p.stage)
       and (p.year is null or b.year = p.year)
+),
+
+keys as (
+    select distinct source, commodity, stage, year, edition
+    from base
 ),
 
 latest_edition as (
@@ -72,7 +81,7 @@ countries as (
         b.source, b.commodity, b.stage, b.year, b.edition, b.country_iso3, b.quantity_t, b.world_t, b.share_basis,
         s.iso3 is not null as is_shocked,
         case when s.iso3 is not null then b.quantity_t * (1 - p.cut) else b.quantity_t end as after_t
-    from indicator.production_share_base as b
+    from base as b
     join chosen as k using (source, commodity, stage, year, edition)
     cross join params as p
     left join shocked as s on s.iso3 = b.country_iso3

@@ -7,7 +7,7 @@
 -- Year: the year given, else per source, commodity and stage the latest complete year: the latest year whose
 --   number of reporting importers equals the largest number of any year (a year still being reported has fewer).
 -- Parties: every importer and every group, except those holding every exporter (they lose nothing).
--- Formula: a party's imports are its members' imports (indicator.classified_imports: latest edition per trade
+-- Formula: a party's imports are its members' imports (as indicator.classified_imports: latest edition per trade
 --   key, BACI exports mirrored) from partner countries outside the party; for a country the party is itself.
 --   imports_lost_usd = cut x imports from the exporters; imports_lost_t the same in tonnes (rows without a net
 --   weight count as unknown, see note); imports_lost_pct = 100 x imports_lost_usd / imports_denominator_usd,
@@ -19,8 +19,9 @@
 --   of what every reporting importer records from it) minus what it already ships to the party: an UPPER
 --   BOUND, as if every tonne it sells elsewhere could be redirected. alternative_supply_usd sums it over every
 --   supplier outside the party and the exporters; alternative_cover_pct = min(100, 100 x that / imports_lost_usd).
--- Source: indicator.classified_imports (R__20_indicator_base) and warehouse.trade_classified (the classified trade
---   facts, latest edition per trade key, kept by the trade merge).
+-- Source: warehouse.trade_classified (the classified trade facts, latest edition per trade key, kept by the trade
+--   merge), read for the run's commodities as indicator.classified_imports reads it (R__20_indicator_base: 4-digit
+--   headings left out where their subheadings are there); indicator.classified_world_imports.
 
 -- the planner estimates the parameter CTEs at a row or two and picks nested loops over every country row of the
 -- production base (a second instead of tens of milliseconds): hash joins only, as in group_dependence.sql
@@ -29,6 +30,11 @@ set local enable_nestloop = off;
 set local jit = off;
 -- the sorts and hashes of the classified trade rows (about a hundred thousand per BACI year) fit in memory
 set local work_mem = '64MB';
+-- the planner, estimating the CTEs at a few rows, would sort the trade rows to group and join them, and a text sort
+-- goes through the collation (strcoll) at every comparison: many times slower than hashing them
+set local enable_sort = off;
+-- a parallel scan of the trade rows costs more in starting its workers than it saves
+set local max_parallel_workers_per_gather = 0;
 
 insert into indicator.scenario_result (
     run_id, source, commodity, stage, party_kind, party, measure, detail, year, value, unit, is_upper_bound, note,
@@ -57,39 +63,100 @@ shocked as (
     left join ref.country_group_member as m on m.group_code = e.code
 ),
 
-imports as (
-    select i.source, i.commodity, i.stage, i.year, i.reporter_iso3::text as importer, i.partner_iso3::text as supplier,
-           i.value_usd, i.net_weight_t, i.edition
-    from indicator.classified_imports as i
-    join commodities as c on c.commodity = i.commodity
-    cross join params as p
-    where i.flow = 'M'
-      and i.partner_kind = 'country'
-      and i.reporter_iso3 is not null
-      and (p.stage is null or i.stage = p.stage)
-      and (p.year is null or i.year = p.year)
+classified as not materialized (
+    -- indicator.classified_imports for the run's commodities, as the shock reads it: imports from partner countries
+    -- by importers with a country code; Comtrade imports as reported, BACI exports (exporter i to importer j)
+    -- mirrored. Not materialized: each reader below takes only the rows and columns it needs
+    select t.source, t.commodity, t.stage, t.year, t.hs_code,
+           case when t.source = 'baci' then t.partner_code else t.reporter_code end  as importer_code,
+           case when t.source = 'baci' then t.partner_iso3 else t.reporter_iso3 end  as importer,
+           case when t.source = 'baci' then t.reporter_iso3 else t.partner_iso3 end  as supplier,
+           t.value_usd, t.net_weight_t, t.edition
+    from warehouse.trade_classified as t
+    join commodities as c on c.commodity = t.commodity
+    where t.source <> 'baci' and t.flow = 'M' and t.partner_kind = 'country' and t.reporter_iso3 is not null
+       or t.source = 'baci' and t.flow = 'X' and t.reporter_iso3 is not null and t.partner_iso3 is not null
+),
+
+headings as (
+    -- the 4-digit headings among them (a few rows)
+    select source, importer_code, year, hs_code
+    from classified
+    where length(hs_code) = 4
+),
+
+subheaded as materialized (
+    -- the headings whose importer carries 6-digit subheadings of them (of any commodity) in the same flows and year,
+    -- as the subheadings of classified_imports. The trade rows are first tested against the few sources and headings
+    -- in question, so that only those reach the join (materialized: imports, below, is read twice)
+    select distinct h.source, h.importer_code, h.year, h.hs_code
+    from headings as h
+    join (
+        select source, case when source = 'baci' then partner_code else reporter_code end as importer_code, year,
+               hs_code
+        from warehouse.trade_classified
+        where (source <> 'baci' and flow = 'M' and partner_kind <> 'world' or source = 'baci' and flow = 'X')
+          and length(hs_code) = 6
+          and source = any (array(select distinct source from headings))
+          and left(hs_code, 4) = any (array(select distinct hs_code from headings))
+    ) as s on s.source = h.source and s.importer_code = h.importer_code and s.year = h.year
+          and left(s.hs_code, 4) = h.hs_code
+),
+
+imports as not materialized (
+    -- a heading is left out where its subheadings are there, as in classified_imports, so that nothing counts twice
+    -- (only a heading is looked up). Read twice, never stored: its hundred thousand rows of BACI cost more to keep
+    -- than to read again
+    select c.source, c.commodity, c.stage, c.year, c.importer, c.supplier, c.value_usd, c.net_weight_t, c.edition
+    from classified as c
+    where length(c.hs_code) <> 4
+       or not exists (select 1 from subheaded as s
+                      where s.source = c.source and s.importer_code = c.importer_code and s.year = c.year
+                        and s.hs_code = c.hs_code)
+),
+
+importers_by_year as (
+    -- distinct, then counted: two hash aggregations, where count(distinct) would sort every row
+    select distinct source, commodity, stage, year, importer
+    from imports
 ),
 
 reporters_by_year as (
-    select source, commodity, stage, year, count(distinct importer) as n_reporters
-    from imports
-    group by source, commodity, stage, year
+    select r.source, r.commodity, r.stage, r.year, count(*) as n_reporters
+    from importers_by_year as r
+    cross join params as p
+    -- the run's stage and year filter the counted keys, the same as filtering the trade rows (they are keys of
+    -- the count), where the planner, unable to estimate them on every row, would plan for a few rows
+    where (p.stage is null or r.stage = p.stage)
+      and (p.year is null or r.year = p.year)
+    group by r.source, r.commodity, r.stage, r.year
+),
+
+most_reporters as (
+    select source, commodity, stage, max(n_reporters) as n_reporters
+    from reporters_by_year
+    group by source, commodity, stage
 ),
 
 chosen_year as (
-    select distinct on (source, commodity, stage) source, commodity, stage, year
-    from (
-        select r.*, max(n_reporters) over (partition by source, commodity, stage) as most_reporters
-        from reporters_by_year as r
-    ) as counted
-    where n_reporters = most_reporters
-    order by source, commodity, stage, year desc
+    -- the latest year with the most reporters, by aggregates: a window and distinct on would sort the counts
+    select r.source, r.commodity, r.stage, max(r.year) as year
+    from reporters_by_year as r
+    join most_reporters as m using (source, commodity, stage, n_reporters)
+    group by r.source, r.commodity, r.stage
+),
+
+keys as (
+    -- an integer per source, commodity and stage (and its year), and below one per party: the joins, groupings and
+    -- sorts from here on run on them, where the text keys would go through the collation at every comparison
+    select row_number() over () as key_id, source, commodity, stage, year
+    from chosen_year
 ),
 
 trade as (
-    select i.*
+    select k.key_id, i.importer::text as importer, i.supplier::text as supplier, i.value_usd, i.net_weight_t, i.edition
     from imports as i
-    join chosen_year using (source, commodity, stage, year)
+    join keys as k using (source, commodity, stage, year)
 ),
 
 every_party as (
@@ -102,63 +169,81 @@ every_party as (
 
 parties as (
     -- a party that holds every exporter (China, greater_china for a cut by China) loses nothing: left out
-    select p.*
+    select dense_rank() over (order by p.party_kind, p.party) as party_id, p.party_kind, p.party, p.member
     from every_party as p
     where exists (select 1 from shocked as s
                   where not exists (select 1 from every_party as q
                                     where q.party_kind = p.party_kind and q.party = p.party and q.member = s.iso3))
 ),
 
-party_imports as (
-    select
-        p.party_kind, p.party, t.source, t.commodity, t.stage, t.year, t.supplier,
-        sum(t.value_usd)                              as value_usd,
-        sum(t.net_weight_t)                           as net_weight_t,
-        count(*) filter (where t.net_weight_t is null) as n_without_weight,
-        array_agg(distinct t.edition)                 as editions
+party_trade as (
+    -- every member's imports, flagged where the supplier is a member of the same party
+    select p.party_id, p.party_kind, t.key_id, t.importer, t.supplier, t.value_usd, t.net_weight_t, t.edition,
+           q.member is not null as from_member
     from trade as t
     join parties as p on p.member = t.importer
-    where not exists (select 1 from parties as q
-                      where q.party_kind = p.party_kind and q.party = p.party and q.member = t.supplier)
-    group by p.party_kind, p.party, t.source, t.commodity, t.stage, t.year, t.supplier
+    left join parties as q on q.party_id = p.party_id and q.member = t.supplier
+),
+
+party_imports as (
+    -- summed in the order of the integer keys (a cheap sort): a hash aggregation would hold a numeric sum state per
+    -- group at once, about a kilobyte each of freshly allocated memory, where the sorted one holds one group's
+    select
+        party_id, key_id, supplier,
+        sum(value_usd)                              as value_usd,
+        sum(net_weight_t)                           as net_weight_t,
+        count(*) filter (where net_weight_t is null) as n_without_weight
+    from (select party_id, key_id, supplier, value_usd, net_weight_t
+          from party_trade
+          where not from_member
+          order by party_id, key_id, supplier) as t
+    group by party_id, key_id, supplier
+),
+
+party_editions as (
+    select party_id, key_id, array_agg(edition order by edition) as editions
+    from (select distinct party_id, key_id, edition from party_trade where not from_member) as e
+    group by party_id, key_id
 ),
 
 intra_group as (
-    select p.party, t.source, t.commodity, t.stage, sum(t.value_usd) as value_usd
-    from trade as t
-    join parties as p on p.member = t.importer and p.party_kind = 'group'
-    join parties as q on q.party_kind = 'group' and q.party = p.party and q.member = t.supplier
-    group by p.party, t.source, t.commodity, t.stage
+    select party_id, key_id, sum(value_usd) as value_usd
+    from party_trade
+    where party_kind = 'group'
+      and from_member
+    group by party_id, key_id
 ),
 
 world_reported as (
-    select w.source, w.commodity, w.stage, w.year, w.reporter_iso3::text as importer, sum(w.value_usd) as value_usd
+    select k.key_id, w.reporter_iso3::text as importer, sum(w.value_usd) as value_usd
     from indicator.classified_world_imports as w
-    join chosen_year using (source, commodity, stage, year)
+    join keys as k using (source, commodity, stage, year)
     where w.flow = 'M'
-    group by w.source, w.commodity, w.stage, w.year, w.reporter_iso3
+    group by k.key_id, w.reporter_iso3
 ),
 
 member_denominators as (
-    select p.party_kind, p.party, t.source, t.commodity, t.stage,
-           greatest(sum(t.value_usd), max(w.value_usd)) as value_usd,
-           bool_or(w.value_usd is not null)             as has_world_total
-    from trade as t
-    join parties as p on p.member = t.importer
-    left join world_reported as w
-           on w.source = t.source and w.commodity = t.commodity and w.stage = t.stage and w.importer = t.importer
-    group by p.party_kind, p.party, t.source, t.commodity, t.stage, t.importer
+    -- summed in order, as party_imports
+    select party_id, key_id,
+           greatest(sum(value_usd), max(world_usd)) as value_usd,
+           bool_or(world_usd is not null)           as has_world_total
+    from (select t.party_id, t.key_id, t.importer, t.value_usd, w.value_usd as world_usd
+          from party_trade as t
+          left join world_reported as w on w.key_id = t.key_id and w.importer = t.importer
+          order by t.party_id, t.key_id, t.importer) as t
+    group by party_id, key_id, importer
 ),
 
 denominators as (
-    select d.party_kind, d.party, d.source, d.commodity, d.stage,
-           sum(d.value_usd) - coalesce(max(g.value_usd), 0) as value_usd,
-           bool_or(d.has_world_total)                       as has_world_total
-    from member_denominators as d
-    left join intra_group as g
-           on d.party_kind = 'group' and g.party = d.party and g.source = d.source and g.commodity = d.commodity
-          and g.stage = d.stage
-    group by d.party_kind, d.party, d.source, d.commodity, d.stage
+    -- summed in order, as party_imports
+    select party_id, key_id,
+           sum(value_usd) - coalesce(max(intra_usd), 0) as value_usd,
+           bool_or(has_world_total)                     as has_world_total
+    from (select d.*, g.value_usd as intra_usd
+          from member_denominators as d
+          left join intra_group as g using (party_id, key_id)
+          order by d.party_id, d.key_id) as d
+    group by party_id, key_id
 ),
 
 flagged as (
@@ -172,40 +257,39 @@ flagged as (
 ),
 
 party_totals as (
+    -- summed in order, as party_imports
     select
-        party_kind, party, source, commodity, stage, year,
+        party_id, key_id,
         sum(value_usd)                                                as imports_usd,
         sum(net_weight_t)                                             as imports_t,
         sum(after_usd)                                                as after_usd,
         coalesce(sum(value_usd) filter (where is_shocked), 0)         as from_exporters_usd,
         coalesce(sum(net_weight_t) filter (where is_shocked), 0)      as from_exporters_t,
         coalesce(sum(n_without_weight) filter (where is_shocked), 0)  as n_shocked_without_weight,
-        count(distinct supplier)                                      as n_suppliers
-    from flagged
-    group by party_kind, party, source, commodity, stage, year
-),
-
-party_editions as (
-    select party_kind, party, source, commodity, stage, array_agg(distinct e order by e) as editions
-    from party_imports
-    cross join lateral unnest(editions) as e
-    group by party_kind, party, source, commodity, stage
+        -- a row per supplier already: the distinct count without its sort
+        count(supplier)                                               as n_suppliers
+    from (select * from flagged order by party_id, key_id) as f
+    group by party_id, key_id
 ),
 
 supplier_shares as (
-    select f.party_kind, f.party, f.source, f.commodity, f.stage,
-           sum((100.0 * f.value_usd / nullif(t.imports_usd, 0)) ^ 2) as hhi_before,
-           sum((100.0 * f.after_usd / nullif(t.after_usd, 0)) ^ 2)   as hhi_after
-    from flagged as f
-    join party_totals as t using (party_kind, party, source, commodity, stage, year)
-    where f.value_usd > 0
-    group by f.party_kind, f.party, f.source, f.commodity, f.stage
+    -- summed in order, as party_imports
+    select party_id, key_id,
+           sum((100.0 * value_usd / nullif(imports_usd, 0)) ^ 2)     as hhi_before,
+           sum((100.0 * after_usd / nullif(total_after_usd, 0)) ^ 2) as hhi_after
+    from (select f.party_id, f.key_id, f.value_usd, f.after_usd, t.imports_usd, t.after_usd as total_after_usd
+          from flagged as f
+          join party_totals as t using (party_id, key_id)
+          where f.value_usd > 0
+          order by f.party_id, f.key_id) as f
+    group by party_id, key_id
 ),
 
 mirror_exports as (
-    select source, commodity, stage, supplier, sum(value_usd) as value_usd
-    from trade
-    group by source, commodity, stage, supplier
+    -- summed in order, as party_imports
+    select key_id, supplier, sum(value_usd) as value_usd
+    from (select key_id, supplier, value_usd from trade order by key_id, supplier) as t
+    group by key_id, supplier
 ),
 
 world_exports as (
@@ -219,150 +303,187 @@ world_exports as (
 
 reported_exports as (
     -- 4-digit headings left out where the reporter gives their subheadings, as in classified_imports
-    select x.source, x.commodity, x.stage, x.supplier, sum(x.value_usd) as value_usd
+    select k.key_id, x.supplier, sum(x.value_usd) as value_usd
     from world_exports as x
-    join chosen_year using (source, commodity, stage, year)
+    join keys as k using (source, commodity, stage, year)
     where not exists (select 1 from world_exports as sub
                       where sub.source = x.source and sub.reporter_code = x.reporter_code and sub.year = x.year
                         and length(sub.hs_code) = 6 and length(x.hs_code) = 4 and left(sub.hs_code, 4) = x.hs_code)
-    group by x.source, x.commodity, x.stage, x.supplier
+    group by k.key_id, x.supplier
 ),
 
 supplier_exports as (
-    select coalesce(m.source, r.source) as source, coalesce(m.commodity, r.commodity) as commodity,
-           coalesce(m.stage, r.stage) as stage, coalesce(m.supplier, r.supplier) as supplier,
+    select coalesce(m.key_id, r.key_id) as key_id, coalesce(m.supplier, r.supplier) as supplier,
            greatest(m.value_usd, r.value_usd) as exports_usd
     from mirror_exports as m
-    full join reported_exports as r using (source, commodity, stage, supplier)
+    full join reported_exports as r on r.key_id = m.key_id and r.supplier = m.supplier
 ),
 
 eligible as (
     -- every supplier of the commodity but the exporters that cut
-    select e.source, e.commodity, e.stage, e.supplier, e.exports_usd
+    select e.key_id, e.supplier, e.exports_usd
     from supplier_exports as e
     where e.supplier not in (select iso3 from shocked)
 ),
 
 ranked_exports as (
-    select
-        source, commodity, stage, supplier, exports_usd,
-        row_number() over (partition by source, commodity, stage order by exports_usd desc, supplier) as export_rank
+    select key_id, supplier, exports_usd,
+           row_number() over (partition by key_id order by exports_usd desc, supplier) as export_rank
     from eligible
     where exports_usd > 0
 ),
 
 export_totals as (
-    select source, commodity, stage, sum(exports_usd) as exports_usd, count(*) as n_exporters
+    select key_id, sum(exports_usd) as exports_usd, count(*) as n_exporters
     from ranked_exports
-    group by source, commodity, stage
+    group by key_id
 ),
 
 adjusted as (
     -- the suppliers whose spare for a party is not their whole exports: the party's own members (no spare) and the
     -- suppliers it already buys from (their exports minus what they ship to it); every other supplier's spare is
     -- its exports, so the party x supplier grid is never built
-    select t.party_kind, t.party, t.source, t.commodity, t.stage, e.supplier, e.exports_usd, null::numeric as spare_usd
+    select t.party_id, t.key_id, e.supplier, e.exports_usd, null::numeric as spare_usd
     from party_totals as t
-    join parties as q on q.party_kind = t.party_kind and q.party = t.party
-    join eligible as e on e.source = t.source and e.commodity = t.commodity and e.stage = t.stage and e.supplier = q.member
+    join parties as q on q.party_id = t.party_id
+    join eligible as e on e.key_id = t.key_id and e.supplier = q.member
     union all
-    select i.party_kind, i.party, i.source, i.commodity, i.stage, e.supplier, e.exports_usd,
-           greatest(e.exports_usd - coalesce(i.value_usd, 0), 0)
+    select i.party_id, i.key_id, e.supplier, e.exports_usd, greatest(e.exports_usd - coalesce(i.value_usd, 0), 0)
     from party_imports as i
-    join eligible as e on e.source = i.source and e.commodity = i.commodity and e.stage = i.stage and e.supplier = i.supplier
+    join eligible as e on e.key_id = i.key_id and e.supplier = i.supplier
 ),
 
 adjusted_totals as (
+    -- summed in order, as party_imports
     select
-        party_kind, party, source, commodity, stage,
+        party_id, key_id,
         count(*)                                        as n_adjusted,
         sum(exports_usd) filter (where exports_usd > 0) as exports_usd,
         count(*) filter (where exports_usd > 0)         as n_exporters,
         sum(spare_usd) filter (where spare_usd > 0)     as spare_usd,
         count(*) filter (where spare_usd > 0)           as n_spare
-    from adjusted
-    group by party_kind, party, source, commodity, stage
+    from (select * from adjusted order by party_id, key_id) as a
+    group by party_id, key_id
+),
+
+adjusted_ranks as (
+    -- the export ranks of a party's adjusted suppliers, counted in order
+    select a.party_id, a.key_id, r.export_rank,
+           row_number() over (partition by a.party_id, a.key_id order by r.export_rank) as n_adjusted
+    from adjusted as a
+    join ranked_exports as r using (key_id, supplier)
+),
+
+pushed_out as (
+    -- how many adjusted suppliers rank before the party's fifth other exporter: the n-th of them does when fewer
+    -- than five other exporters rank before it (export_rank - n < 5)
+    select party_id, key_id, count(*) as n_pushed
+    from adjusted_ranks
+    where export_rank - n_adjusted < 5
+    group by party_id, key_id
 ),
 
 export_ranks as materialized (
-    -- the ranks of the other exporters that can hold the five largest spares of a party: five, plus as many as the
-    -- adjusted suppliers could push out of the first five (materialized: the planner, estimating a row per CTE, would
-    -- otherwise pair every party with every exporter first)
-    select t.party_kind, t.party, t.source, t.commodity, t.stage, k.export_rank
+    -- the ranks of the other exporters that can hold the five largest spares of a party: the first five other than
+    -- its adjusted suppliers (materialized: the planner, estimating a row per CTE, would otherwise pair every party
+    -- with every exporter first)
+    select t.party_id, t.key_id, k.export_rank
     from party_totals as t
-    left join adjusted_totals as n using (party_kind, party, source, commodity, stage)
-    cross join lateral generate_series(1, 5 + coalesce(n.n_adjusted, 0)) as k (export_rank)
+    left join pushed_out as n using (party_id, key_id)
+    cross join lateral generate_series(1, 5 + coalesce(n.n_pushed, 0)) as k (export_rank)
 ),
 
 candidates as (
     -- the five largest spares are among the suppliers the party buys from and the largest other exporters
-    select a.party_kind, a.party, a.source, a.commodity, a.stage, a.supplier, a.spare_usd
+    select a.party_id, a.key_id, a.supplier, a.spare_usd
     from adjusted as a
     where a.spare_usd > 0
     union all
-    select k.party_kind, k.party, k.source, k.commodity, k.stage, r.supplier, r.exports_usd
+    select k.party_id, k.key_id, r.supplier, r.exports_usd
     from export_ranks as k
-    join ranked_exports as r using (source, commodity, stage, export_rank)
-    where not exists (select 1 from adjusted as a
-                      where a.party_kind = k.party_kind and a.party = k.party and a.source = k.source
-                        and a.commodity = k.commodity and a.stage = k.stage and a.supplier = r.supplier)
+    join ranked_exports as r using (key_id, export_rank)
+    where not exists (select 1 from adjusted_ranks as a
+                      where a.party_id = k.party_id and a.key_id = k.key_id and a.export_rank = k.export_rank)
 ),
 
 spare_ranked as (
-    select c.*, t.year,
-           row_number() over (partition by c.party_kind, c.party, c.source, c.commodity, c.stage
-                              order by c.spare_usd desc, c.supplier) as spare_rank
+    select c.*,
+           row_number() over (partition by c.party_id, c.key_id order by c.spare_usd desc, c.supplier) as spare_rank
     from candidates as c
-    join party_totals as t using (party_kind, party, source, commodity, stage)
+),
+
+spare_lists as (
+    -- the five rows of a party, carried to its measures below
+    select party_id, key_id, array_agg(supplier) as suppliers, array_agg(spare_usd) as spares,
+           array_agg(spare_rank) as ranks
+    from spare_ranked
+    where spare_rank <= 5
+    group by party_id, key_id
+),
+
+party_names as (
+    select distinct party_id, party_kind, party
+    from parties
 ),
 
 final as (
     select
-        t.*, p.cut, pe.editions, d.value_usd as denominator_usd, d.has_world_total, h.hhi_before, h.hhi_after,
+        n.party_kind, n.party, k.source, k.commodity, k.stage, k.year,
+        t.imports_usd, t.imports_t, t.n_suppliers, t.n_shocked_without_weight,
+        pe.editions, d.value_usd as denominator_usd, d.has_world_total, h.hhi_before, h.hhi_after,
         -- every other supplier's exports, less those of the adjusted suppliers, plus what is left of theirs
-        coalesce(x.exports_usd, 0) - coalesce(n.exports_usd, 0) + coalesce(n.spare_usd, 0) as spare_usd,
-        coalesce(x.n_exporters, 0) - coalesce(n.n_exporters, 0) + coalesce(n.n_spare, 0) as n_alternatives,
+        coalesce(x.exports_usd, 0) - coalesce(a.exports_usd, 0) + coalesce(a.spare_usd, 0) as spare_usd,
+        coalesce(x.n_exporters, 0) - coalesce(a.n_exporters, 0) + coalesce(a.n_spare, 0) as n_alternatives,
         p.cut * t.from_exporters_usd as lost_usd,
-        case when t.n_shocked_without_weight = 0 then p.cut * t.from_exporters_t end as lost_t
+        case when t.n_shocked_without_weight = 0 then p.cut * t.from_exporters_t end as lost_t,
+        l.suppliers, l.spares, l.ranks
     from party_totals as t
     cross join (select cut from params) as p
-    join denominators as d using (party_kind, party, source, commodity, stage)
-    join party_editions as pe using (party_kind, party, source, commodity, stage)
-    left join supplier_shares as h using (party_kind, party, source, commodity, stage)
-    left join export_totals as x using (source, commodity, stage)
-    left join adjusted_totals as n using (party_kind, party, source, commodity, stage)
+    join party_names as n using (party_id)
+    join keys as k using (key_id)
+    join denominators as d using (party_id, key_id)
+    join party_editions as pe using (party_id, key_id)
+    left join supplier_shares as h using (party_id, key_id)
+    left join export_totals as x using (key_id)
+    left join adjusted_totals as a using (party_id, key_id)
+    left join spare_lists as l using (party_id, key_id)
+    -- in the order of scenario_result's primary key: a new run's rows then go in at the right edge of its index
+    order by k.source, k.commodity, k.stage, n.party_kind, n.party
 )
 
 select
-    r.run_id, f.source, f.commodity, f.stage, f.party_kind, f.party, m.measure, '', f.year, round(m.value, 4),
-    m.unit, m.is_upper_bound, m.note, f.editions
+    r.run_id, f.source, f.commodity, f.stage, f.party_kind, f.party, m.measure, m.detail, f.year, round(m.value, 4),
+    m.unit, m.is_upper_bound, m.note, m.editions
 from final as f
 cross join run as r
-cross join lateral (values
-    ('imports_before_usd', f.imports_usd, 'usd', false,
-        'from partner countries outside the party, ' || f.n_suppliers || ' suppliers'),
-    ('imports_before_t', f.imports_t, 't', false, 'net weight'),
-    ('imports_denominator_usd', f.denominator_usd, 'usd', false,
-        case when f.has_world_total then 'imports from the World as reported' else 'sum over partner countries' end),
-    ('imports_lost_usd', f.lost_usd, 'usd', false, null),
-    ('imports_lost_t', f.lost_t, 't', false,
-        case when f.n_shocked_without_weight > 0 then 'a flow from the exporters has no net weight: tonnes unknown' end),
-    ('imports_lost_pct', 100.0 * f.lost_usd / nullif(f.denominator_usd, 0), 'pct', false, 'of imports_denominator_usd'),
-    ('supplier_hhi_before', f.hhi_before, 'hhi', false, null),
-    ('supplier_hhi_after', f.hhi_after, 'hhi', false, null),
-    ('alternative_supply_usd', f.spare_usd, 'usd', true,
-        'upper bound: exports to the world of ' || f.n_alternatives || ' other suppliers minus what they ship to the party'),
-    ('alternative_cover_pct', case when f.lost_usd > 0 then least(100, 100.0 * f.spare_usd / f.lost_usd) end, 'pct', true,
-        'upper bound: min(100, alternative_supply_usd / imports_lost_usd)')
-) as m (measure, value, unit, is_upper_bound, note)
-
-union all
-
-select
-    r.run_id, s.source, s.commodity, s.stage, s.party_kind, s.party, 'alternative_supplier_spare_usd', s.supplier,
-    s.year, round(s.spare_usd, 4), 'usd', true,
-    'upper bound: the supplier''s exports to the world minus what it ships to the party (rank ' || s.spare_rank || ')',
-    null
-from spare_ranked as s
-cross join run as r
-where s.spare_rank <= 5;
+cross join lateral (
+    -- the party's ten measures, then its five largest spares
+    select v.*, '' as detail, f.editions
+    from (values
+        ('imports_before_usd', f.imports_usd, 'usd', false,
+            'from partner countries outside the party, ' || f.n_suppliers || ' suppliers'),
+        ('imports_before_t', f.imports_t, 't', false, 'net weight'),
+        ('imports_denominator_usd', f.denominator_usd, 'usd', false,
+            case when f.has_world_total then 'imports from the World as reported'
+                 else 'sum over partner countries' end),
+        ('imports_lost_usd', f.lost_usd, 'usd', false, null),
+        ('imports_lost_t', f.lost_t, 't', false,
+            case when f.n_shocked_without_weight > 0
+                 then 'a flow from the exporters has no net weight: tonnes unknown' end),
+        ('imports_lost_pct', 100.0 * f.lost_usd / nullif(f.denominator_usd, 0), 'pct', false,
+            'of imports_denominator_usd'),
+        ('supplier_hhi_before', f.hhi_before, 'hhi', false, null),
+        ('supplier_hhi_after', f.hhi_after, 'hhi', false, null),
+        ('alternative_supply_usd', f.spare_usd, 'usd', true,
+            'upper bound: exports to the world of ' || f.n_alternatives
+            || ' other suppliers minus what they ship to the party'),
+        ('alternative_cover_pct', case when f.lost_usd > 0 then least(100, 100.0 * f.spare_usd / f.lost_usd) end,
+            'pct', true, 'upper bound: min(100, alternative_supply_usd / imports_lost_usd)')
+    ) as v (measure, value, unit, is_upper_bound, note)
+    union all
+    select 'alternative_supplier_spare_usd', s.spare_usd, 'usd', true,
+           'upper bound: the supplier''s exports to the world minus what it ships to the party (rank '
+           || s.spare_rank || ')',
+           s.supplier, null
+    from unnest(f.suppliers, f.spares, f.ranks) as s (supplier, spare_usd, spare_rank)
+) as m (measure, value, unit, is_upper_bound, note, detail, editions);
