@@ -97,13 +97,11 @@ class IndicatorsBench implements Callable<Integer> {
             List<Double> shocks = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 double scanSeconds = scan();
-                long t1 = System.nanoTime();
                 IndicatorRunner.Result r = indicators.runFull();
-                double recomputeSeconds = (System.nanoTime() - t1) / 1e9;
-                if (!r.ok()) {
-                    spec.commandLine().getErr().println("error: indicators failed: " + r.message());
+                if (failed(r)) {
                     return 1;
                 }
+                double recomputeSeconds = r.millis() / 1e3;
                 out.printf(Locale.ROOT, "run %d%n", run);
                 out.printf(Locale.ROOT, "(a) one full scan (count(*), sum(value)):     %.2f s (%,.0f rows/s)%n", scanSeconds,
                         total / scanSeconds);
@@ -114,13 +112,11 @@ class IndicatorsBench implements Callable<Integer> {
                 long t2 = System.nanoTime();
                 jdbc.update("call warehouse.refresh_trade_classified_slice('baci', ?::smallint)", lastYear);
                 double sliceSeconds = (System.nanoTime() - t2) / 1e9;
-                long t3 = System.nanoTime();
                 IndicatorRunner.Result y = indicators.run();
-                double yearSeconds = (System.nanoTime() - t3) / 1e9;
-                if (!y.ok()) {
-                    spec.commandLine().getErr().println("error: indicators failed: " + y.message());
+                if (failed(y)) {
                     return 1;
                 }
+                double yearSeconds = y.millis() / 1e3;
                 out.printf(Locale.ROOT, "(m1) merge of one year's load (%d), refresh of its classified slice: %.2f s%n",
                         lastYear, sliceSeconds);
                 out.printf(Locale.ROOT, "(d) recompute after that load:                %.2f s %s%n", yearSeconds,
@@ -149,6 +145,13 @@ class IndicatorsBench implements Callable<Integer> {
             jdbc.update("delete from etl.source_file where source_file_id = ?", sourceFileId);
             indicators.runFull();
         }
+    }
+
+    private boolean failed(IndicatorRunner.Result r) {
+        if (!r.ok()) {
+            spec.commandLine().getErr().println("error: indicators failed: " + r.message());
+        }
+        return !r.ok();
     }
 
     private static double median(List<Double> values) {
